@@ -1,0 +1,231 @@
+"""Administrative agencies (行政机关), their internal units, reading rooms and staff roles."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core import uscc
+from gongkai.core.models import AuditedModel
+
+
+def validate_uscc(value: str) -> None:
+    try:
+        uscc.validate(value)
+    except uscc.UsccError as exc:
+        raise ValidationError(exc.message, code="uscc") from exc
+
+
+phone_validator = RegexValidator(
+    r"^[0-9０-９()（）+\-－ ,，、转]{3,40}$", _("电话号码只能包含数字、括号、加号、短横线和“转”")
+)
+
+
+class AgencyKind(models.TextChoices):
+    GOVERNMENT = "government", _("人民政府")
+    DEPARTMENT = "department", _("政府工作部门")
+    OFFICE = "office", _("派出机关或机构")
+    AUTHORISED = "authorised", _("法律法规授权组织")
+
+
+class AgencyLevel(models.TextChoices):
+    NATIONAL = "national", _("国家级")
+    PROVINCIAL = "provincial", _("省级")
+    CITY = "city", _("市级")
+    COUNTY = "county", _("县级")
+    TOWNSHIP = "township", _("乡镇（街道）级")
+
+
+class AgencyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def subtree_of(self, agency: "Agency"):
+        return self.filter(path__startswith=agency.path)
+
+
+class Agency(AuditedModel):
+    """A 行政机关 that discloses information in its own name (Art. 10 of the Regulations)."""
+
+    name = models.CharField(_("全称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=40, blank=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        unique=True,
+        validators=[validate_uscc],
+        help_text=_("18位，按 GB 32100-2015 校验"),
+    )
+    kind = models.CharField(_("机关类别"), max_length=20, choices=AgencyKind.choices)
+    level = models.CharField(_("层级"), max_length=20, choices=AgencyLevel.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级机关"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialised path "/1/4/9/" so a subtree is one indexed prefix query at province scale.
+    path = models.CharField(max_length=255, editable=False, db_index=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("邮政编码"),
+        max_length=6,
+        blank=True,
+        validators=[RegexValidator(r"^\d{6}$", _("邮政编码应为6位数字"))],
+    )
+    office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True, validators=[phone_validator])
+    fax = models.CharField(_("传真"), max_length=40, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    website = models.URLField(_("网站"), blank=True)
+    disclosure_office = models.CharField(
+        _("政府信息公开工作机构"),
+        max_length=100,
+        blank=True,
+        help_text=_("《条例》第四条规定的本机关政府信息公开工作机构名称"),
+    )
+    disclosure_office_head = models.CharField(_("工作机构负责人"), max_length=40, blank=True)
+    disclosure_office_phone = models.CharField(
+        _("工作机构电话"), max_length=40, blank=True, validators=[phone_validator]
+    )
+    is_active = models.BooleanField(_("在用"), default=True)
+
+    objects = AgencyQuerySet.as_manager()
+    audit_exclude = frozenset({"path"})
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("行政机关")
+        verbose_name_plural = _("行政机关")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 2
+
+    def audit_agency_id(self) -> int | None:
+        return self.pk
+
+    def clean(self) -> None:
+        if self.parent_id and self.pk and self.parent.path.startswith(self.path or "\0"):
+            raise ValidationError({"parent": _("上级机关不能是本机关或其下级机关")})
+
+    def ancestors(self):
+        ids = [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+        return sorted(Agency.objects.filter(pk__in=ids), key=lambda a: len(a.path))
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            parent_path = self.parent.path if self.parent_id else "/"
+            new_path = f"{parent_path}{self.pk}/"
+            if new_path != self.path:
+                old_path, self.path = self.path, new_path
+                Agency.objects.filter(pk=self.pk).update(path=new_path)
+                if old_path:
+                    Agency.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                        path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+                    )
+
+
+class InternalUnit(AuditedModel):
+    """A 股室/科室 inside an agency; it does not disclose in its own name."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("所属机关"), on_delete=models.PROTECT, related_name="units"
+    )
+    name = models.CharField(_("名称"), max_length=60)
+    phone = models.CharField(_("电话"), max_length=40, blank=True, validators=[phone_validator])
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+    is_active = models.BooleanField(_("在用"), default=True)
+
+    class Meta:
+        ordering = ["agency", "sort_order", "name"]
+        verbose_name = _("内设机构")
+        verbose_name_plural = _("内设机构")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="unique_unit_name_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReadingRoom(AuditedModel):
+    """A 查阅点 where the public reads government information (Art. 25)."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("所属机关"), on_delete=models.PROTECT, related_name="reading_rooms"
+    )
+    name = models.CharField(_("名称"), max_length=100)
+    address = models.CharField(_("地址"), max_length=200)
+    opening_hours = models.CharField(_("开放时间"), max_length=200, blank=True)
+    phone = models.CharField(_("电话"), max_length=40, blank=True, validators=[phone_validator])
+
+    class Meta:
+        ordering = ["agency", "name"]
+        verbose_name = _("查阅点")
+        verbose_name_plural = _("查阅点")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", _("信息员")
+    REVIEWER = "reviewer", _("审查人")
+    LEADER = "leader", _("分管领导")
+    AGENCY_ADMIN = "agency_admin", _("机关管理员")
+    SUPERVISOR = "supervisor", _("主管部门")
+    SYSTEM_ADMIN = "system_admin", _("系统管理员")
+
+
+class Membership(AuditedModel):
+    """A staff member's role at one agency; a person may hold several."""
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("人员"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("机关"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        InternalUnit,
+        verbose_name=_("内设机构"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["agency", "user", "role"]
+        verbose_name = _("岗位")
+        verbose_name_plural = _("岗位")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "agency", "role"], name="unique_role_per_user_agency"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency.display_name} · {self.get_role_display()}"
+
+    def clean(self) -> None:
+        if self.unit_id and self.agency_id and self.unit.agency_id != self.agency_id:
+            raise ValidationError({"unit": _("内设机构必须属于同一机关")})

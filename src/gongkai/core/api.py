@@ -1,0 +1,33 @@
+"""JSON API of the audit trail (read-only)."""
+
+from rest_framework import mixins, serializers
+
+from gongkai.api.viewsets import StaffScopedViewSet
+
+from .models import AuditEvent
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "seq",
+            "at",
+            "actor",
+            "actor_label",
+            "agency",
+            "record_type",
+            "record_id",
+            "record_label",
+            "action",
+            "before",
+            "after",
+            "hash",
+        ]
+
+
+class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, StaffScopedViewSet):
+    queryset = AuditEvent.objects.all()
+    serializer_class = AuditEventSerializer
+    view_action = "audit.view"
+    filterset_fields = ["agency", "record_type", "action"]

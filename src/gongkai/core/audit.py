@@ -1,0 +1,171 @@
+"""Writing and verifying the audit trail."""
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
+
+from .actor import current_actor
+from .models import AuditChainHead, AuditEvent
+
+GENESIS_HASH = "0" * 64
+
+_HASHED_FIELDS = (
+    "seq",
+    "at",
+    "actor_id",
+    "actor_label",
+    "agency_id",
+    "record_type",
+    "record_id",
+    "record_label",
+    "action",
+    "before",
+    "after",
+    "prev_hash",
+)
+
+
+def _plain(value):
+    """JSON-ready value that reads back from a JSONField unchanged."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+
+def snapshot(instance: models.Model) -> dict:
+    """The audited field values of a record, keyed by column attribute name.
+
+    Deferred fields are left out: reading them would query the database (and, from
+    `from_db`, recurse).
+    """
+    exclude = getattr(instance, "audit_exclude", frozenset())
+    deferred = instance.get_deferred_fields()
+    data = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in exclude or field.attname in deferred:
+            continue
+        data[field.attname] = field.value_from_object(instance)
+    return _plain(data)
+
+
+def record_type_of(instance: models.Model) -> str:
+    return instance._meta.label_lower
+
+
+def _canonical_time(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def compute_hash(values: dict) -> str:
+    payload = {name: values[name] for name in _HASHED_FIELDS}
+    payload["at"] = _canonical_time(payload["at"])
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _values_of(event: AuditEvent) -> dict:
+    return {name: getattr(event, name) for name in _HASHED_FIELDS}
+
+
+def append(
+    *,
+    record_type: str,
+    record_id: str,
+    action: str,
+    agency_id: int | None,
+    record_label: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEvent:
+    """Append one row to the chain, in the caller's transaction."""
+    actor = current_actor()
+    with transaction.atomic():
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        values = {
+            "seq": head.seq + 1,
+            # Stored values keep microseconds on every database we support.
+            "at": timezone.now().astimezone(UTC),
+            "actor_id": actor.user_id,
+            "actor_label": actor.label,
+            "agency_id": agency_id,
+            "record_type": record_type,
+            "record_id": str(record_id),
+            "record_label": record_label[:300],
+            "action": action,
+            "before": _plain(before),
+            "after": _plain(after),
+            "prev_hash": head.last_hash,
+        }
+        event = AuditEvent(**values, hash=compute_hash(values))
+        event.save()
+        AuditChainHead.objects.filter(pk=1).update(seq=event.seq, last_hash=event.hash)
+    return event
+
+
+def record_change(instance, action: str, before: dict | None, after: dict | None) -> AuditEvent:
+    return append(
+        record_type=record_type_of(instance),
+        record_id=str(instance.pk),
+        record_label=str(instance),
+        action=action,
+        agency_id=instance.audit_agency_id(),
+        before=before,
+        after=after,
+    )
+
+
+def record_transition(instance, transition: str, **detail) -> AuditEvent:
+    """Record a named state transition (submit, approve, publish …) of a domain record."""
+    return record_change(instance, transition, None, detail or None)
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    broken_id: int | None = None
+    reason: str = ""
+
+    def message(self) -> str:
+        if self.ok:
+            return f"ok（已核验 {self.checked} 条）"
+        where = f"第 {self.broken_seq} 条" if self.broken_seq is not None else "链尾"
+        ident = f"（id={self.broken_id}）" if self.broken_id is not None else ""
+        return f"审计链断裂：{where}{ident}：{self.reason}"
+
+
+def verify(events: Iterable[AuditEvent] | None = None) -> VerifyResult:
+    """Walk the chain in order and report the first row that does not fit."""
+    if events is None:
+        events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+    expected_seq, prev_hash, checked = 1, GENESIS_HASH, 0
+    for event in events:
+        if event.seq != expected_seq:
+            reason = (
+                f"序号应为 {expected_seq}，实为 {event.seq}：之前的记录被删除"
+                if event.seq > expected_seq
+                else f"序号应为 {expected_seq}，实为 {event.seq}：记录被插入或顺序错乱"
+            )
+            return VerifyResult(False, checked, expected_seq, event.pk, reason)
+        if event.prev_hash != prev_hash:
+            return VerifyResult(
+                False, checked, event.seq, event.pk, "与前一条的链接不符：记录被插入或替换"
+            )
+        if compute_hash(_values_of(event)) != event.hash:
+            return VerifyResult(False, checked, event.seq, event.pk, "内容与哈希不符：记录被修改")
+        prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    head = AuditChainHead.objects.get(pk=1)
+    if head.seq != checked or head.last_hash != prev_hash:
+        return VerifyResult(
+            False,
+            checked,
+            None,
+            None,
+            f"链头记录到第 {head.seq} 条，实际只有 {checked} 条：末尾的记录被删除或链头被改动",
+        )
+    return VerifyResult(True, checked)

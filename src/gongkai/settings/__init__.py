@@ -1,0 +1,1 @@
+"""Settings per deployment kind: dev, test and production share base."""

@@ -1,0 +1,313 @@
+"""Staff workbench pages. Each one is thin: scope through access, call a service, render."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
+
+from gongkai.agencies import access, services
+from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
+from gongkai.core.models import AuditEvent
+
+from .forms import (
+    AgencyForm,
+    AuditFilterForm,
+    InternalUnitForm,
+    ReadingRoomForm,
+    StaffCreateForm,
+    StaffRolesForm,
+)
+from .menu import menu_for
+from .scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
+
+User = get_user_model()
+
+
+class HomeView(StaffMixin, TemplateView):
+    template_name = "workbench/home.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        agencies = access.agencies_for(user, "agency.view")
+        memberships = Membership.objects.filter(user=user).select_related("agency", "unit")
+        return super().get_context_data(
+            memberships=memberships,
+            menu=menu_for(user),
+            agency_count=agencies.count(),
+            staff_count=access.scope(User.objects.all(), user, "staff.view").count(),
+            **kwargs,
+        )
+
+
+# ---- agencies ---------------------------------------------------------------------------
+
+
+class AgencyListView(ScopedMixin, ListView):
+    model = Agency
+    action = "agency.view"
+    template_name = "workbench/agency_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        qs = super().get_queryset().annotate(staff_total=Count("staff", distinct=True))
+        q = self.request.GET.get("q", "").strip()
+        if q:
+            qs = qs.filter(Q(name__contains=q) | Q(short_name__contains=q) | Q(credit_code=q))
+        parent = self.request.GET.get("parent", "")
+        if parent.isdigit():
+            qs = qs.filter(parent_id=int(parent))
+        return qs
+
+
+class AgencyExportView(CsvExportMixin):
+    queryset = Agency.objects.select_related("parent")
+    action = "agency.view"
+    export_filename = "agencies.csv"
+    export_columns = [
+        ("全称", "name"),
+        ("简称", "short_name"),
+        ("统一社会信用代码", "credit_code"),
+        ("类别", "get_kind_display"),
+        ("层级", "get_level_display"),
+        ("上级机关", "parent.name"),
+        ("办公地址", "address"),
+        ("联系电话", "phone"),
+        ("政府信息公开工作机构", "disclosure_office"),
+        ("负责人", "disclosure_office_head"),
+    ]
+
+
+class AgencyDetailView(ScopedMixin, DetailView):
+    model = Agency
+    action = "agency.view"
+    template_name = "workbench/agency_detail.html"
+
+    def get_context_data(self, **kwargs):
+        agency, user = self.object, self.request.user
+        return super().get_context_data(
+            units=agency.units.all(),
+            reading_rooms=agency.reading_rooms.all(),
+            children=access.scope(agency.children.all(), user, "agency.view"),
+            can_change=access.can(user, "agency.change", agency),
+            can_add_child=access.can(user, "agency.add_child", agency),
+            can_change_units=access.can(user, "unit.change", agency),
+            can_view_staff=access.can(user, "staff.view", agency),
+            **kwargs,
+        )
+
+
+class AgencyUpdateView(ScopedMixin, UpdateView):
+    model = Agency
+    action = "agency.change"
+    form_class = AgencyForm
+    template_name = "workbench/form.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, f"已保存“{form.instance.name}”的信息。")
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse("workbench:agency_detail", args=[self.object.pk])
+
+
+class AgencyCreateView(AgencyInUrlMixin, CreateView):
+    """Add a subordinate agency (e.g. a department) under one the user administers."""
+
+    model = Agency
+    action = "agency.add_child"
+    form_class = AgencyForm
+    template_name = "workbench/form.html"
+
+    def form_valid(self, form):
+        form.instance.parent = self.agency
+        messages.success(self.request, f"已在“{self.agency.name}”下新增“{form.instance.name}”。")
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse("workbench:agency_detail", args=[self.object.pk])
+
+
+# ---- internal units and reading rooms ---------------------------------------------------
+
+
+class _AgencyChildFormMixin:
+    """Create/edit a record that belongs to one agency, then go back to that agency."""
+
+    template_name = "workbench/form.html"
+
+    def get_form_kwargs(self):
+        agency = getattr(self, "agency", None) or self.get_object().agency
+        return super().get_form_kwargs() | {"agency": agency}
+
+    def get_success_url(self):
+        messages.success(self.request, "已保存。")
+        return reverse("workbench:agency_detail", args=[self.object.agency_id])
+
+
+class UnitCreateView(_AgencyChildFormMixin, AgencyInUrlMixin, CreateView):
+    model = InternalUnit
+    action = "unit.change"
+    form_class = InternalUnitForm
+
+
+class UnitUpdateView(_AgencyChildFormMixin, ScopedMixin, UpdateView):
+    model = InternalUnit
+    action = "unit.change"
+    form_class = InternalUnitForm
+
+
+class ReadingRoomCreateView(_AgencyChildFormMixin, AgencyInUrlMixin, CreateView):
+    model = ReadingRoom
+    action = "reading_room.change"
+    form_class = ReadingRoomForm
+
+
+class ReadingRoomUpdateView(_AgencyChildFormMixin, ScopedMixin, UpdateView):
+    model = ReadingRoom
+    action = "reading_room.change"
+    form_class = ReadingRoomForm
+
+
+# ---- staff ------------------------------------------------------------------------------
+
+
+class StaffListView(ScopedMixin, ListView):
+    model = User
+    action = "staff.view"
+    template_name = "workbench/staff_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("agency").prefetch_related("memberships")
+        agency = self.request.GET.get("agency", "")
+        if agency.isdigit():
+            qs = qs.filter(agency_id=int(agency))
+        return qs.order_by("agency__path", "username")
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            addable_agencies=access.agencies_for(user, "staff.change"), **kwargs
+        )
+
+
+class StaffExportView(CsvExportMixin):
+    queryset = User.objects.select_related("agency").prefetch_related("memberships")
+    action = "staff.view"
+    export_filename = "staff.csv"
+    export_columns = [
+        ("登录名", "username"),
+        ("姓名", "full_name"),
+        ("手机号码", "phone"),
+        ("所在机关", "agency.name"),
+        ("角色", lambda u: "、".join(m.get_role_display() for m in u.memberships.all())),
+        ("在用", lambda u: "是" if u.is_active else "否"),
+    ]
+
+
+class StaffCreateView(AgencyInUrlMixin, FormView):
+    action = "staff.change"
+    form_class = StaffCreateForm
+    template_name = "workbench/form.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"agency": self.agency}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        user = services.create_staff(
+            agency=self.agency,
+            username=data["username"],
+            full_name=data["full_name"],
+            phone=data["phone"],
+            password=data["password"],
+            roles=data["roles"],
+            unit=data["unit"],
+        )
+        messages.success(self.request, f"已新增人员“{user.full_name}”。")
+        return redirect("workbench:staff_list")
+
+
+class StaffUpdateView(ScopedMixin, FormView):
+    """Edit a staff member's name, roles at their agency, unit and whether the account is on."""
+
+    model = User
+    action = "staff.change"
+    form_class = StaffRolesForm
+    template_name = "workbench/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.staff = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+            if self.staff.pk == request.user.pk:
+                raise PermissionDenied("不能修改自己的角色，请联系其他管理员")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return access.scope(User.objects.select_related("agency"), self.request.user, self.action)
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"agency": self.staff.agency}
+
+    def get_initial(self):
+        held = Membership.objects.filter(user=self.staff, agency=self.staff.agency)
+        unit = held.exclude(unit=None).first()
+        return {
+            "full_name": self.staff.full_name,
+            "phone": self.staff.phone,
+            "roles": [m.role for m in held],
+            "unit": unit.unit if unit else None,
+            "is_active": self.staff.is_active,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=f"编辑人员：{self.staff}", **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        self.staff.full_name, self.staff.phone = data["full_name"], data["phone"]
+        self.staff.save()
+        kept = Membership.objects.filter(user=self.staff, agency=self.staff.agency).exclude(
+            role__in=[r.value for r in services.ADMIN_GRANTABLE_ROLES]
+        )
+        roles = data["roles"] + [m.role for m in kept]
+        services.set_roles(self.staff, self.staff.agency, roles, unit=data["unit"])
+        services.set_active(self.staff, data["is_active"])
+        messages.success(self.request, f"已保存人员“{self.staff}”。")
+        return redirect("workbench:staff_list")
+
+
+# ---- audit trail ------------------------------------------------------------------------
+
+
+class AuditLogView(ScopedMixin, ListView):
+    model = AuditEvent
+    action = "audit.view"
+    template_name = "workbench/audit_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("agency")
+        self.filter_form = AuditFilterForm(self.request.GET or None)
+        if self.filter_form.is_valid():
+            data = self.filter_form.cleaned_data
+            if data["record_type"]:
+                qs = qs.filter(record_type__contains=data["record_type"])
+            if data["action"]:
+                qs = qs.filter(action=data["action"])
+            if data["actor"]:
+                qs = qs.filter(actor_label__contains=data["actor"])
+        return qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
