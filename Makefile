@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 GONGKAI := $(BIN)/gongkai
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= gongkai.settings.dev
 
 .PHONY: run test install lint schema lock clean-db
 
@@ -34,7 +33,7 @@ lint: install
 
 test: lint
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(GONGKAI) makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Regenerate the committed OpenAPI document after changing the API.
 schema: install

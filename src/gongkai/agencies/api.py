@@ -78,10 +78,10 @@ class PublicAgencyViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class StaffAgencyViewSet(
+    StaffScopedViewSet,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
-    StaffScopedViewSet,
 ):
     queryset = Agency.objects.prefetch_related("reading_rooms")
     serializer_class = StaffAgencySerializer
@@ -93,7 +93,7 @@ class StaffAgencyViewSet(
         serializer.save()
 
 
-class InternalUnitViewSet(viewsets.ModelViewSet, StaffScopedViewSet):
+class InternalUnitViewSet(StaffScopedViewSet, viewsets.ModelViewSet):
     queryset = InternalUnit.objects.all()
     serializer_class = InternalUnitSerializer
     view_action, change_action = "unit.view", "unit.change"
@@ -101,14 +101,14 @@ class InternalUnitViewSet(viewsets.ModelViewSet, StaffScopedViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
 
-class ReadingRoomViewSet(viewsets.ModelViewSet, StaffScopedViewSet):
+class ReadingRoomViewSet(StaffScopedViewSet, viewsets.ModelViewSet):
     queryset = ReadingRoom.objects.all()
     serializer_class = ReadingRoomSerializer
     view_action, change_action = "reading_room.view", "reading_room.change"
     filterset_fields = ["agency"]
 
 
-class StaffViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, StaffScopedViewSet):
+class StaffViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     queryset = get_user_model().objects.select_related("agency").prefetch_related("memberships")
     serializer_class = StaffSerializer
     view_action = "staff.view"

@@ -1,7 +1,7 @@
 """Administrative agencies (行政机关), their internal units, reading rooms and staff roles."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
@@ -68,9 +68,12 @@ class Agency(AuditedModel):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    # Materialised path "/1/4/9/" so a subtree is one indexed prefix query at province scale.
+    # Materialised path of zero-padded ids ("/0000000001/0000000004/"): a subtree is one indexed
+    # prefix query at province scale, and sorting by it lists each agency under its parent.
     path = models.CharField(max_length=255, editable=False, db_index=True)
-    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+    sort_order = models.PositiveIntegerField(
+        _("排序"), default=100, validators=[MaxValueValidator(9999)]
+    )
     address = models.CharField(_("办公地址"), max_length=200, blank=True)
     postcode = models.CharField(
         _("邮政编码"),
@@ -129,7 +132,7 @@ class Agency(AuditedModel):
         with transaction.atomic():
             super().save(*args, **kwargs)
             parent_path = self.parent.path if self.parent_id else "/"
-            new_path = f"{parent_path}{self.pk}/"
+            new_path = f"{parent_path}{self.pk:010d}/"
             if new_path != self.path:
                 old_path, self.path = self.path, new_path
                 Agency.objects.filter(pk=self.pk).update(path=new_path)
@@ -147,7 +150,9 @@ class InternalUnit(AuditedModel):
     )
     name = models.CharField(_("名称"), max_length=60)
     phone = models.CharField(_("电话"), max_length=40, blank=True, validators=[phone_validator])
-    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+    sort_order = models.PositiveIntegerField(
+        _("排序"), default=100, validators=[MaxValueValidator(9999)]
+    )
     is_active = models.BooleanField(_("在用"), default=True)
 
     class Meta:

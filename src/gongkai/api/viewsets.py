@@ -11,7 +11,11 @@ from .permissions import StaffScoped
 
 
 class StaffScopedViewSet(viewsets.GenericViewSet):
-    """`view_action` scopes reads; `change_action` scopes writes and checks a new row's agency."""
+    """`view_action` scopes reads; `change_action` scopes writes and checks a new row's agency.
+
+    List it first among a viewset's bases, so its perform_create/perform_update win over the
+    DRF mixins'.
+    """
 
     permission_classes = [StaffScoped]
     view_action: str

@@ -26,7 +26,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
         ]
 
 
-class AuditEventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, StaffScopedViewSet):
+class AuditEventViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     queryset = AuditEvent.objects.all()
     serializer_class = AuditEventSerializer
     view_action = "audit.view"

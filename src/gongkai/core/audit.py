@@ -84,7 +84,11 @@ def append(
     """Append one row to the chain, in the caller's transaction."""
     actor = current_actor()
     with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:
+            # A fresh (or flushed) database: the chain starts here. Should the head row go
+            # missing while rows exist, the unique seq refuses the append and verify reports it.
+            head = AuditChainHead.objects.create(pk=1, seq=0, last_hash=GENESIS_HASH)
         values = {
             "seq": head.seq + 1,
             # Stored values keep microseconds on every database we support.
@@ -159,7 +163,8 @@ def verify(events: Iterable[AuditEvent] | None = None) -> VerifyResult:
         if compute_hash(_values_of(event)) != event.hash:
             return VerifyResult(False, checked, event.seq, event.pk, "内容与哈希不符：记录被修改")
         prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
-    head = AuditChainHead.objects.get(pk=1)
+    head = AuditChainHead.objects.filter(pk=1).first()
+    head = head or AuditChainHead(seq=0, last_hash=GENESIS_HASH)
     if head.seq != checked or head.last_hash != prev_hash:
         return VerifyResult(
             False,

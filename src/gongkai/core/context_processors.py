@@ -2,4 +2,4 @@ from django.conf import settings
 
 
 def site(request):
-    return {"site_name": settings.GONGKAI_SITE_NAME}
+    return {"portal_name": settings.GONGKAI_SITE_NAME}

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "gongkai.core",
     "gongkai.agencies",
+    "gongkai.checks",
+    "gongkai.applications",
+    "gongkai.reports",
     "gongkai.accounts",
     "gongkai.workbench",
     "gongkai.portal",
@@ -45,7 +48,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,13 +127,15 @@ AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "公开平台"
 
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# The interface is written in Simplified Chinese; no browser preference switches it.
+LANGUAGES = [("zh-hans", "简体中文")]
 LOCALE_PATHS = [SRC_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [SRC_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = Path(env_str("GONGKAI_MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
@@ -190,6 +194,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "政府信息公开平台")
+# Extra word lists for the pre-publication checks (src/gongkai/checks/data/README.md).
+GONGKAI_CHECK_LISTS_DIR = env_str("GONGKAI_CHECK_LISTS_DIR", "")
 
 LOGGING = {
     "version": 1,

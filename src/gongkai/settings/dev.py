@@ -4,3 +4,7 @@ from .base import *  # noqa: F403
 from .env import env_bool
 
 DEBUG = env_bool("DEBUG", True)
+
+# Static files come straight from the apps; only production collects them under STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

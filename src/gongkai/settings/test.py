@@ -7,3 +7,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Static files come straight from the apps; only production collects them under STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

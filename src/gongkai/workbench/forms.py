@@ -28,6 +28,8 @@ AGENCY_FIELDS = [
 
 
 class AgencyForm(forms.ModelForm):
+    website = forms.URLField(label=_("网站"), required=False, assume_scheme="https")
+
     class Meta:
         model = Agency
         fields = AGENCY_FIELDS

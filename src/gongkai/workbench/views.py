@@ -14,6 +14,7 @@ from django.views.generic import (
     TemplateView,
     UpdateView,
 )
+from django_htmx.http import push_url
 
 from gongkai.agencies import access, services
 from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
@@ -59,7 +60,12 @@ class AgencyListView(ScopedMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        qs = super().get_queryset().annotate(staff_total=Count("staff", distinct=True))
+        qs = (
+            super()
+            .get_queryset()
+            .annotate(staff_total=Count("staff", distinct=True))
+            .order_by("path")
+        )
         q = self.request.GET.get("q", "").strip()
         if q:
             qs = qs.filter(Q(name__contains=q) | Q(short_name__contains=q) | Q(credit_code=q))
@@ -67,6 +73,13 @@ class AgencyListView(ScopedMixin, ListView):
         if parent.isdigit():
             qs = qs.filter(parent_id=int(parent))
         return qs
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.htmx:
+            # Keep the search in the address bar: bookmarkable, and Back works.
+            push_url(response, request.get_full_path())
+        return response
 
 
 class AgencyExportView(CsvExportMixin):

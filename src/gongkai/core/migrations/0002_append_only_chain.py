@@ -2,29 +2,9 @@
 
 from django.db import migrations
 
-GENESIS_HASH = "0" * 64
-MESSAGE = "审计日志只能追加，不能修改或删除"
+from gongkai.core.migrations._append_only import BACKWARD, FORWARD
 
-SQLITE_FORWARD = [
-    f"""CREATE TRIGGER core_auditevent_no_update BEFORE UPDATE ON core_auditevent
-        BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
-    f"""CREATE TRIGGER core_auditevent_no_delete BEFORE DELETE ON core_auditevent
-        BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
-]
-SQLITE_BACKWARD = [
-    "DROP TRIGGER IF EXISTS core_auditevent_no_update",
-    "DROP TRIGGER IF EXISTS core_auditevent_no_delete",
-]
-POSTGRES_FORWARD = [
-    f"""CREATE FUNCTION core_auditevent_append_only() RETURNS trigger AS $$
-        BEGIN RAISE EXCEPTION '{MESSAGE}'; END; $$ LANGUAGE plpgsql""",
-    """CREATE TRIGGER core_auditevent_append_only BEFORE UPDATE OR DELETE OR TRUNCATE
-        ON core_auditevent FOR EACH STATEMENT EXECUTE FUNCTION core_auditevent_append_only()""",
-]
-POSTGRES_BACKWARD = [
-    "DROP TRIGGER IF EXISTS core_auditevent_append_only ON core_auditevent",
-    "DROP FUNCTION IF EXISTS core_auditevent_append_only()",
-]
+GENESIS_HASH = "0" * 64
 
 
 def _run(statements_by_vendor):
@@ -46,8 +26,5 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(seed_head, migrations.RunPython.noop),
-        migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
-        ),
+        migrations.RunPython(_run(FORWARD), _run(BACKWARD)),
     ]

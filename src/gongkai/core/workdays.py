@@ -1,0 +1,218 @@
+"""The working-day calendar every statutory period of the 条例 is counted on.
+
+A working day (工作日) is a Monday to Friday that the State Council's holiday notice does not
+make a holiday, or a weekend day that the notice makes a working day (调休上班). The days come
+from schedules that staff import (`gongkai calendar import`) and, for the years it covers, from
+the `chinesecalendar` package; an imported schedule wins over the package. A year with neither
+raises `CalendarUnknown`: a deadline is never guessed.
+
+Lookups read per-year tables built once per process. An import in this process refreshes them at
+once; an import made by another process (the command line, another web worker) is noticed within
+`REVALIDATE_SECONDS`, at the cost of one small query per interval.
+"""
+
+import math
+import threading
+import time
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import chinese_calendar
+from chinese_calendar.constants import Holiday
+from django.db import models
+from django.db.models import Count, Max
+from django.dispatch import Signal
+
+REVALIDATE_SECONDS = 30.0
+
+PACKAGE_SOURCE = "chinesecalendar 内置数据"
+IMPORTED_SOURCE = "导入的节假日安排"
+
+# Sent inside the import's transaction, after the calendar already answers with the new days,
+# with `year` and `schedule` (the HolidaySchedule). Receivers recompute what depends on the
+# calendar (open deadlines); an exception in a receiver rolls the whole import back.
+schedule_changed = Signal()
+
+
+class CalendarUnknown(Exception):
+    """An answer depends on a year whose holiday schedule is neither imported nor built in."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        super().__init__(f"{year}年节假日安排未导入")
+
+
+class DayKind(models.TextChoices):
+    HOLIDAY = "holiday", "放假"
+    MAKEUP_WORKDAY = "makeup_workday", "调休上班"
+
+
+@dataclass(frozen=True)
+class ScheduleDay:
+    """A day the holiday notice names: a holiday, or a weekend day worked instead (调休)."""
+
+    date: date
+    kind: DayKind
+    name: str
+
+
+@dataclass(frozen=True)
+class YearSchedule:
+    """Every day one year's notice names; days not listed follow the ordinary week."""
+
+    year: int
+    days: tuple[ScheduleDay, ...]
+    source: str
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class _YearTable:
+    ordinals: tuple[int, ...]  # the year's working days, ascending, as date ordinals
+    ordinal_set: frozenset[int]
+
+
+@dataclass
+class _State:
+    fingerprint: tuple | None = None
+    imported: dict[int, YearSchedule] = field(default_factory=dict)
+    # None marks a year known to have no schedule, so misses stay as cheap as hits.
+    tables: dict[int, _YearTable | None] = field(default_factory=dict)
+    checked_at: float = -math.inf
+
+
+_state = _State()
+_lock = threading.Lock()
+_CHINESE_NAMES = {holiday.value: holiday.chinese for holiday in Holiday}
+
+
+def is_workday(day: date) -> bool:
+    """Whether `day` is a working day."""
+    return day.toordinal() in _table(day.year).ordinal_set
+
+
+def add_workdays(start: date, n: int) -> date:
+    """The n-th working day strictly after `start` (`start` itself is never counted)."""
+    if n < 0:
+        raise ValueError(f"工作日数不能为负数：{n}")
+    if n == 0:
+        return start
+    year = start.year
+    table = _table(year)
+    index = bisect_right(table.ordinals, start.toordinal()) + n - 1
+    while index >= len(table.ordinals):
+        index -= len(table.ordinals)
+        year += 1
+        table = _table(year)
+    return date.fromordinal(table.ordinals[index])
+
+
+def workdays_between(a: date, b: date) -> int:
+    """Working days after `a` up to and including `b`; negative when `b` is before `a`."""
+    if b < a:
+        return -workdays_between(b, a)
+    first = _table(a.year)
+    after_a = bisect_right(first.ordinals, a.toordinal())
+    if a.year == b.year:
+        return bisect_right(first.ordinals, b.toordinal()) - after_a
+    count = len(first.ordinals) - after_a
+    for year in range(a.year + 1, b.year):
+        count += len(_table(year).ordinals)
+    return count + bisect_right(_table(b.year).ordinals, b.toordinal())
+
+
+def schedule_for(year: int) -> YearSchedule:
+    """The schedule the calendar uses for `year`: the imported one, else the package's."""
+    schedule = _schedule(_current_state(), year)
+    if schedule is None:
+        raise CalendarUnknown(year)
+    return schedule
+
+
+def invalidate() -> None:
+    """Forget every cached year, so the next lookup reads imported schedules afresh."""
+    global _state
+    with _lock:
+        _state = _State()
+
+
+def _table(year: int) -> _YearTable:
+    state = _current_state()
+    try:
+        table = state.tables[year]
+    except KeyError:
+        schedule = _schedule(state, year)
+        table = state.tables.setdefault(year, None if schedule is None else _build(schedule))
+    if table is None:
+        raise CalendarUnknown(year)
+    return table
+
+
+def _current_state() -> _State:
+    global _state
+    state, now = _state, time.monotonic()
+    if now - state.checked_at < REVALIDATE_SECONDS:
+        return state
+    with _lock:
+        state = _state
+        if now - state.checked_at >= REVALIDATE_SECONDS:
+            fingerprint = _imported_fingerprint()
+            if fingerprint != state.fingerprint:
+                state = _State(fingerprint=fingerprint, imported=_load_imported())
+            state.checked_at = now
+            _state = state
+    return state
+
+
+def _imported_fingerprint() -> tuple:
+    from .models import HolidaySchedule
+
+    # Every import rewrites `imported_at`, and removing a schedule changes the count.
+    found = HolidaySchedule.objects.aggregate(count=Count("pk"), last=Max("imported_at"))
+    return (found["count"], found["last"])
+
+
+def _load_imported() -> dict[int, YearSchedule]:
+    from .models import HolidaySchedule
+
+    return {
+        schedule.year: schedule.as_year_schedule()
+        for schedule in HolidaySchedule.objects.prefetch_related("days")
+    }
+
+
+def _schedule(state: _State, year: int) -> YearSchedule | None:
+    return state.imported.get(year) or _package_schedule(year)
+
+
+def _package_schedule(year: int) -> YearSchedule | None:
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return None
+    days = []
+    for day in _days_of(year):
+        is_holiday, name = chinese_calendar.get_holiday_detail(day)
+        if name is not None:
+            kind = DayKind.HOLIDAY if is_holiday else DayKind.MAKEUP_WORKDAY
+            days.append(ScheduleDay(day, kind, _CHINESE_NAMES.get(name, name)))
+    return YearSchedule(year, tuple(days), PACKAGE_SOURCE)
+
+
+def _build(schedule: YearSchedule) -> _YearTable:
+    holidays = {day.date for day in schedule.days if day.kind == DayKind.HOLIDAY}
+    makeups = {day.date for day in schedule.days if day.kind == DayKind.MAKEUP_WORKDAY}
+    ordinals = tuple(
+        day.toordinal()
+        for day in _days_of(schedule.year)
+        if day in makeups or (day.weekday() < 5 and day not in holidays)
+    )
+    return _YearTable(ordinals, frozenset(ordinals))
+
+
+def _days_of(year: int):
+    day = date(year, 1, 1)
+    while day.year == year:
+        yield day
+        day += timedelta(days=1)

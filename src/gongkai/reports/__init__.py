@@ -1,0 +1,1 @@
+"""Annual disclosure reports: official table formats, figures, validators and the importer."""
