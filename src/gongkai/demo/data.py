@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from gongkai.agencies import services
 from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel, InternalUnit, ReadingRoom, Role
@@ -41,6 +42,11 @@ DEPARTMENTS = [
 ]
 TOWN = "某某县城关镇人民政府"
 UNITS = ["办公室", "政策法规股", "业务股"]
+
+
+# Each domain area adds its own demo records: a function taking the agencies by name and
+# the demo users by username.
+AREA_LOADERS: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -126,12 +132,16 @@ def load() -> list[DemoLogin]:
     by_name[TOWN] = _agency(
         50, TOWN, "城关镇", "镇党政办公室", county, AgencyKind.GOVERNMENT, AgencyLevel.TOWNSHIP
     )
-    for login in LOGINS:
-        services.create_staff(
+    users = {
+        login.username: services.create_staff(
             agency=by_name[login.agency],
             username=login.username,
             full_name=login.full_name,
             password=DEMO_PASSWORD,
             roles=list(login.roles),
         )
+        for login in LOGINS
+    }
+    for loader in AREA_LOADERS:
+        import_string(loader)(agencies=by_name, users=users)
     return LOGINS
