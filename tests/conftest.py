@@ -44,7 +44,9 @@ def make_staff(agency: Agency, *roles: str, username: str | None = None, full_na
 def _audit_triggers_lifted_for_flush(request):
     """Transactional tests end by emptying every table, which the audit table's append-only
     triggers refuse; lift them just for that flush and put them back for the next test."""
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if not (transactional or {"transactional_db", "live_server"} & set(request.fixturenames)):
         yield
         return
     from django.db import connection

@@ -8,9 +8,17 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom
+from gongkai.appeals.models import Appeal
+from gongkai.applications.models import Application, Letter
+from gongkai.catalog.models import Attachment, InfoItem
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
+from gongkai.reports.models import AnnualReport
+from gongkai.review.models import Review
+from tests.applications import owned_rows
+from tests.catalog import owned_rows as catalog_rows
 from tests.conftest import make_staff
+from tests.reports import owned_rows as report_rows
 
 
 @dataclass(frozen=True)
@@ -52,4 +60,11 @@ OWNED: dict[type, Owned] = {
         },
     ),
     AuditEvent: Owned(make=_audit_event, payload=lambda agency, marker: {"action": marker}),
+    Application: Owned(make=owned_rows.application, payload=owned_rows.application_payload),
+    Letter: Owned(make=owned_rows.letter, payload=owned_rows.application_payload),
+    Appeal: Owned(make=owned_rows.appeal, payload=owned_rows.appeal_payload),
+    InfoItem: Owned(make=catalog_rows.item, payload=catalog_rows.item_payload),
+    Attachment: Owned(make=catalog_rows.attachment, payload=catalog_rows.item_payload),
+    Review: Owned(make=catalog_rows.submitted_review, payload=catalog_rows.item_payload),
+    AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
 }

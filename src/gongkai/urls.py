@@ -4,6 +4,16 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("account/", include("gongkai.accounts.urls")),
     path("workbench/", include("gongkai.workbench.urls")),
+    path("workbench/checks/", include("gongkai.checks.urls")),
+    path("workbench/cases/", include("gongkai.applications.urls")),
+    path("workbench/appeals/", include("gongkai.appeals.urls")),
+    path("apply/", include("gongkai.applications.public_urls")),
+    path("workbench/catalog/", include("gongkai.catalog.urls")),
+    path("workbench/review/", include("gongkai.review.urls")),
+    path("xxgk/", include("gongkai.catalog.public_urls")),
+    path("search/", include("gongkai.search.urls")),
+    path("workbench/reports/", include("gongkai.reports.urls")),
+    path("reports/", include("gongkai.reports.public_urls")),
     path("api/", include("gongkai.api.urls")),
 ]
 

@@ -10,3 +10,10 @@ def calendar(db):
     workdays.invalidate()
     yield
     workdays.invalidate()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Generated letters go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -31,6 +31,33 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "staff.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
     "staff.change": frozenset({R.AGENCY_ADMIN}),
     "audit.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
+    # 主动公开: the catalog and its review gate.
+    "item.view": STAFF_ROLES | {R.SUPERVISOR},
+    "item.change": frozenset({R.CLERK, R.AGENCY_ADMIN}),
+    "item.publish": frozenset({R.CLERK, R.AGENCY_ADMIN}),
+    "item.revoke": frozenset({R.LEADER, R.AGENCY_ADMIN}),
+    "item.import_published": frozenset({R.AGENCY_ADMIN}),
+    "review.sign": frozenset({R.REVIEWER, R.LEADER}),
+    "review.step.reviewer": frozenset({R.REVIEWER}),
+    "review.step.leader": frozenset({R.LEADER}),
+    "review.configure": frozenset({R.AGENCY_ADMIN}),
+    # Checking a document stores nothing, so every staff member may do it.
+    "checks.use": STAFF_ROLES | {R.SUPERVISOR},
+    "case.view": STAFF_ROLES | {R.SUPERVISOR},
+    "case.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    # Art. 33¶2: only the head of the disclosure office approves an extension. Of the roles, the
+    # 分管领导 holds that authority; a 机关管理员 administers accounts and is no approver.
+    "case.approve_extension": frozenset({R.LEADER}),
+    "letter_template.change": frozenset({R.LEADER, R.AGENCY_ADMIN}),
+    "appeal.view": STAFF_ROLES | {R.SUPERVISOR},
+    "appeal.change": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    # 年度报告 (Art. 49): drafted by the office, sent by its leader, accepted by the 主管部门
+    # (a supervisor at the agency or above it), then published by the agency itself.
+    "report.view": STAFF_ROLES | {R.SUPERVISOR},
+    "report.edit": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    "report.submit": frozenset({R.LEADER, R.AGENCY_ADMIN}),
+    "report.accept": frozenset({R.SUPERVISOR}),
+    "report.publish": frozenset({R.LEADER, R.AGENCY_ADMIN}),
 }
 
 

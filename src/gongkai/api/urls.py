@@ -4,19 +4,39 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from gongkai.agencies import api as agencies_api
+from gongkai.appeals import api as appeals_api
+from gongkai.applications import api as applications_api
+from gongkai.catalog import api as catalog_api
+from gongkai.checks import api as checks_api
 from gongkai.core import api as core_api
+from gongkai.search import api as search_api
 
 public = DefaultRouter(trailing_slash=True)
 public.include_root_view = False
 public.register("agencies", agencies_api.PublicAgencyViewSet, basename="public-agency")
+public.register("search", search_api.PublicSearchViewSet, basename="public-search")
+public.register("items", catalog_api.PublicItemViewSet, basename="public-item")
+
+# What an applicant sends: an application, a status question. The read-only public API above
+# stays read-only; these two take POST only, without an account.
+apply = DefaultRouter(trailing_slash=True)
+apply.include_root_view = False
+apply.register(
+    "applications", applications_api.PublicApplicationViewSet, basename="public-application"
+)
+apply.register("status", applications_api.PublicStatusViewSet, basename="public-application-status")
 
 staff = DefaultRouter(trailing_slash=True)
 staff.include_root_view = False
 staff.register("agencies", agencies_api.StaffAgencyViewSet, basename="staff-agency")
+staff.register("items", catalog_api.StaffItemViewSet, basename="staff-item")
 staff.register("units", agencies_api.InternalUnitViewSet, basename="staff-unit")
 staff.register("reading-rooms", agencies_api.ReadingRoomViewSet, basename="staff-reading-room")
 staff.register("staff", agencies_api.StaffViewSet, basename="staff-user")
 staff.register("audit-events", core_api.AuditEventViewSet, basename="staff-audit-event")
+staff.register("checks", checks_api.CheckViewSet, basename="staff-check")
+staff.register("applications", applications_api.ApplicationViewSet, basename="staff-application")
+staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 
 app_name = "api"
 urlpatterns = [
@@ -30,5 +50,6 @@ urlpatterns = [
         name="docs",
     ),
     path("public/", include(public.urls)),
+    path("apply/", include(apply.urls)),
     path("staff/", include(staff.urls)),
 ]

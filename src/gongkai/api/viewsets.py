@@ -10,13 +10,10 @@ from gongkai.core.actor import actor_for_user, name_actor
 from .permissions import StaffScoped
 
 
+# `view_action` scopes reads; `change_action` scopes writes and checks a new row's agency.
+# List it first among a viewset's bases, so its perform_create/perform_update win over the DRF
+# mixins'. (Comments, not a docstring: the API document would show a docstring to every reader.)
 class StaffScopedViewSet(viewsets.GenericViewSet):
-    """`view_action` scopes reads; `change_action` scopes writes and checks a new row's agency.
-
-    List it first among a viewset's bases, so its perform_create/perform_update win over the
-    DRF mixins'.
-    """
-
     permission_classes = [StaffScoped]
     view_action: str
     change_action: str | None = None

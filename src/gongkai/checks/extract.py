@@ -180,7 +180,8 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
-def _format_of(data: bytes, suffix: str) -> str:
+def detect_format(data: bytes, suffix: str) -> str:
+    """ "pdf", "docx", "html" or "text", from the file's own bytes or its suffix."""
     suffix = suffix.lower()
     if suffix == ".pdf" or data.startswith(b"%PDF-"):
         return "pdf"
@@ -204,7 +205,7 @@ def extract_bytes(data: bytes, suffix: str = "", max_bytes: int = MAX_BYTES) -> 
         raise ExtractionError("文件为空（0 字节），没有可检查的内容。")
     if len(data) > max_bytes:
         raise ExtractionError(_too_large(len(data), max_bytes))
-    kind = _format_of(data, suffix)
+    kind = detect_format(data, suffix)
     if kind == "pdf":
         text = _pdf_text(data)
     elif kind == "docx":

@@ -46,7 +46,12 @@ UNITS = ["办公室", "政策法规股", "业务股"]
 
 # Each domain area adds its own demo records: a function taking the agencies by name and
 # the demo users by username.
-AREA_LOADERS: list[str] = []
+AREA_LOADERS: list[str] = [
+    "gongkai.applications.demo.load",
+    "gongkai.catalog.demo.load",
+    # Last: the annual report counts the other areas' records.
+    "gongkai.reports.demo.load",
+]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -36,10 +37,14 @@ INSTALLED_APPS = [
     "gongkai.agencies",
     "gongkai.checks",
     "gongkai.applications",
+    "gongkai.appeals",
     "gongkai.reports",
+    "gongkai.catalog",
+    "gongkai.review",
     "gongkai.accounts",
     "gongkai.workbench",
     "gongkai.portal",
+    "gongkai.search",
     "gongkai.api",
     "gongkai.demo",
 ]
@@ -191,11 +196,51 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a field named "kind"; name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {"AgencyKindEnum": "gongkai.agencies.models.AgencyKind"},
 }
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "政府信息公开平台")
+# Largest attachment of a catalog item, and the 索引号 rule (fields: credit_code, year, serial).
+GONGKAI_ATTACHMENT_MAX_BYTES = env_int("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+GONGKAI_INDEX_NUMBER_FORMAT = env_str(
+    "GONGKAI_INDEX_NUMBER_FORMAT", "{credit_code}/{year}-{serial:05d}"
+)
+# Largest document staff may upload for an on-line check.
+GONGKAI_CHECK_UPLOAD_MAX_BYTES = env_int("GONGKAI_CHECK_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Extra word lists for the pre-publication checks (src/gongkai/checks/data/README.md).
 GONGKAI_CHECK_LISTS_DIR = env_str("GONGKAI_CHECK_LISTS_DIR", "")
+
+# Search (docs/search.md): the index backend, where the embedded index lives, whether changes
+# are indexed right after their transaction commits (the `gongkai search sync` worker replays
+# anything missed), what `gongkai reindex` rebuilds from, and extra word lists.
+GONGKAI_SEARCH_BACKEND = env_str(
+    "GONGKAI_SEARCH_BACKEND", "gongkai.search.backends.tantivy_backend.TantivyBackend"
+)
+GONGKAI_SEARCH_INDEX_DIR = env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "search-index"))
+GONGKAI_SEARCH_SYNC_INLINE = env_bool("GONGKAI_SEARCH_SYNC_INLINE", True)
+GONGKAI_SEARCH_SOURCE = env_str(
+    "GONGKAI_SEARCH_SOURCE", "gongkai.catalog.search_feed.CatalogSource"
+)
+GONGKAI_SEARCH_DATA_DIR = env_str("GONGKAI_SEARCH_DATA_DIR", "")
+# The shared corpus of real government texts beside the repository, for benchmarks and tests.
+GONGKAI_CORPUS_PATH = env_str(
+    "GONGKAI_CORPUS_PATH",
+    str(PROJECT_DIR.parent / "shared" / "corpus" / "government-texts.jsonl.xz"),
+)
+# Applicants' identity numbers are encrypted with these Fernet keys (comma-separated, newest
+# first); unset, a key is derived from SECRET_KEY.
+GONGKAI_ID_NUMBER_KEYS = env_str("GONGKAI_ID_NUMBER_KEYS", "")
+# A TrueType CJK font embedded in PDF letters (a .ttf or .ttc file); unset, common system
+# locations are searched.
+GONGKAI_LETTER_FONT = env_str("GONGKAI_LETTER_FONT", "")
+# Public status lookups allowed per client address in a quarter of an hour.
+GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
+# Where `gongkai tick` sends due-soon reminders from, and how many working days ahead.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
 
 LOGGING = {
     "version": 1,

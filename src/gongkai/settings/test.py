@@ -1,5 +1,7 @@
 """The test suite: the same stack as production, with fast password hashing."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -11,3 +13,7 @@ STORAGES = {
 # Static files come straight from the apps; only production collects them under STATIC_ROOT.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Each test run keeps its index and uploaded files in folders of its own, never under var/.
+GONGKAI_SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="gongkai-test-index-")
+MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-test-media-")

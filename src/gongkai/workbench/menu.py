@@ -22,7 +22,18 @@ MENU = (
     MenuEntry("工作台首页", "workbench:home", "workbench.use"),
     MenuEntry("机关信息", "workbench:agency_list", "agency.view"),
     MenuEntry("人员与角色", "workbench:staff_list", "staff.view"),
+    MenuEntry("政府信息目录", "catalog:item_list", "item.view"),
+    MenuEntry("待审查", "review:queue", "review.sign"),
+    MenuEntry("公开时限", "review:due", "item.view"),
+    MenuEntry("不予公开复查", "review:re_review", "item.view"),
+    MenuEntry("审查流程", "review:chain_index", "review.configure"),
+    MenuEntry("依申请公开", "cases:list", "case.view"),
+    MenuEntry("申请办理统计", "cases:overview", "case.view"),
+    MenuEntry("复议诉讼投诉", "appeals:list", "appeal.view"),
+    MenuEntry("年度报告", "reports:list", "report.view"),
+    MenuEntry("年度报告报送情况", "reports:supervision", "report.view"),
     MenuEntry("审计日志", "workbench:audit_log", "audit.view"),
+    MenuEntry("发布前检查", "checks:check", "checks.use"),
 )
 
 

@@ -1,4 +1,5 @@
-"""`gongkai report audit FILE... [--json]`: read published annual reports and check their tables."""
+"""`gongkai report audit FILE... [--json]` reads published annual reports and checks their tables;
+`gongkai report import FILE --agency CODE --year YYYY` loads one into an agency's history."""
 
 import json
 from pathlib import Path
@@ -20,8 +21,39 @@ class Command(BaseCommand):
         )
         audit.add_argument("paths", nargs="+", type=Path, help="报告文件或文件夹")
         audit.add_argument("--json", action="store_true", dest="as_json", help="以 JSON 输出")
+        load = verbs.add_parser("import", help="把已发布的年度报告导入本机关的历年报告")
+        load.add_argument("file", type=Path, help="报告文件（HTML、DOCX、PDF 或文本）")
+        load.add_argument("--agency", required=True, help="机关的统一社会信用代码")
+        load.add_argument("--year", required=True, type=int, help="报告年度")
 
-    def handle(self, *args, verb, paths, as_json=False, **options):
+    def handle(self, *args, verb, **options):
+        if verb == "import":
+            self._import(options["file"], options["agency"], options["year"])
+            return
+        self._audit(options["paths"], options.get("as_json", False))
+
+    def _import(self, file: Path, code: str, year: int) -> None:
+        from gongkai.agencies.models import Agency
+        from gongkai.core.actor import Actor, acting_as
+        from gongkai.reports.services import ReportError, import_published
+
+        if not file.is_file():
+            raise CommandError(f"文件不存在：{file}")
+        agency = Agency.objects.filter(credit_code=code.strip().upper()).first()
+        if agency is None:
+            raise CommandError(f"没有统一社会信用代码为 {code} 的机关")
+        try:
+            with acting_as(Actor(None, "命令行导入（gongkai report import）")):
+                report = import_published(agency, year, file)
+        except ReportError as error:
+            raise CommandError(error.message) from error
+        failing = len(report.inconsistencies)
+        self.stdout.write(
+            f"已导入{report}（{report.format_code}年格式），"
+            + (f"{failing} 项不一致已随报告保存" if failing else "勾稽关系全部成立")
+        )
+
+    def _audit(self, paths, as_json: bool) -> None:
         files = collect_files(paths)
         if not files:
             raise CommandError("没有找到可审核的报告文件（支持 HTML、TXT、DOCX、PDF）")

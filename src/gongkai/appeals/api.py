@@ -1,0 +1,62 @@
+"""JSON API of appeals (staff only), and the year's table 4."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from gongkai.api.viewsets import StaffScopedViewSet
+from gongkai.applications.services import today
+
+from .models import Appeal, table4
+
+
+class AppealSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Appeal
+        fields = [
+            "id",
+            "agency",
+            "case",
+            "kind",
+            "appellant",
+            "body",
+            "reference",
+            "filed_on",
+            "result",
+            "concluded_on",
+            "summary",
+        ]
+
+    def validate(self, attrs):
+        instance = Appeal(**({"agency": getattr(self.instance, "agency", None)} | attrs))
+        try:
+            instance.clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
+        return attrs
+
+
+class Table4Serializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    cells = serializers.ListField(child=serializers.IntegerField(), min_length=15, max_length=15)
+
+
+class AppealViewSet(StaffScopedViewSet, viewsets.ModelViewSet):
+    queryset = Appeal.objects.select_related("agency")
+    serializer_class = AppealSerializer
+    view_action, change_action = "appeal.view", "appeal.change"
+    filterset_fields = ["agency", "kind", "result"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int, description="年度，默认今年")],
+        responses=Table4Serializer,
+    )
+    @action(detail=False, methods=["get"])
+    def table4(self, request, format=None):
+        """Table 4 of the annual report over the appeals the user may read."""
+        raw = request.query_params.get("year", "")
+        year = int(raw) if raw.isdigit() else today().year
+        return Response({"year": year, "cells": table4(self.get_queryset(), year)})

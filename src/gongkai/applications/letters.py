@@ -1,0 +1,275 @@
+"""The letters of a case, from editable templates to numbered DOCX and PDF files.
+
+Each kind has a built-in wording (templates/applications/letters/<kind>.txt); an agency may
+replace it with its own (`LetterTemplate`). Templates are plain text with named fields such as
+{{ 申请人 }}. A generated letter is numbered in its agency's series for the year and kind
+(e.g. 某局依申复〔2025〕3号) and stored with the case as DOCX and as PDF, the PDF embedding a
+TrueType CJK font so it prints the same everywhere.
+"""
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template import Context, Engine, TemplateSyntaxError
+
+from gongkai.core import fonts
+from gongkai.core.audit import record_transition
+
+from . import services
+from .fees import FeeMethod
+from .ledger import EventKind
+from .models import LETTER_SERIES, Application, Letter, LetterKind, LetterTemplate
+from .outcomes import Outcome
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "applications" / "letters"
+# Plain text only: no autoescaping, no template tags beyond the built-in ones.
+_engine = Engine(autoescape=False, string_if_invalid="")
+
+REMEDIES = (
+    "如对本答复不服，可以自收到本答复之日起六十日内向{body}申请行政复议，"
+    "或者自收到本答复之日起六个月内向人民法院提起行政诉讼。"
+)
+
+CONCLUSIONS = {
+    Outcome.GRANTED: "您申请获取的政府信息属于公开范围，本机关予以公开，现随本答复书一并提供。",
+    Outcome.PARTIAL: "您申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，"
+    "本机关作区分处理，对可以公开的部分予以提供，对不予公开的部分说明理由如下。",
+    Outcome.UNABLE_NOT_HELD: "经检索查找，本机关未制作或者获取您申请的政府信息，无法提供。",
+    Outcome.UNABLE_NEED_CREATION: "您申请的内容需要本机关对现有政府信息进行加工、分析，"
+    "本机关不予提供。",
+    Outcome.UNABLE_UNCLEAR_AFTER_CORRECTION: "经补正后，您的申请内容仍不明确，本机关无法提供。",
+    Outcome.OTHER_NO_CORRECTION: "您无正当理由逾期未补正，视为放弃申请，本机关不再处理该申请。",
+    Outcome.OTHER_NO_FEE: "您逾期未按收费通知要求缴纳信息处理费，视为放弃申请，"
+    "本机关不再处理该申请。",
+    Outcome.OTHER_OTHER: "本机关对您的申请处理如下。",
+}
+
+
+def conclusion(outcome: str) -> str:
+    if outcome in CONCLUSIONS:
+        return CONCLUSIONS[Outcome(outcome)]
+    if outcome.startswith("denied_"):
+        return "您申请获取的政府信息属于不予公开的范围，本机关不予公开。"
+    return "您的申请不属于本机关应当作为政府信息公开申请处理的情形，本机关不予处理。"
+
+
+class LetterError(services.CaseError):
+    """A letter that cannot be made now, or a font that cannot be found."""
+
+
+def default_body(kind: str) -> str:
+    return (TEMPLATE_DIR / f"{kind}.txt").read_text(encoding="utf-8")
+
+
+def body_template(case: Application, kind: str) -> str:
+    own = LetterTemplate.objects.filter(agency=case.agency, kind=kind).first()
+    return own.body if own else default_body(kind)
+
+
+def check_template(body: str) -> None:
+    """Refuse a template the engine cannot read, before an agency saves it."""
+    try:
+        _engine.from_string(body)
+    except TemplateSyntaxError as error:
+        raise LetterError(f"模板格式有误：{error}") from None
+
+
+def save_template(agency, kind: str, body: str) -> LetterTemplate | None:
+    """Store an agency's wording of a letter; an empty body restores the built-in one."""
+    existing = LetterTemplate.objects.filter(agency=agency, kind=kind).first()
+    if not body.strip():
+        if existing is not None:
+            existing.delete()
+        return None
+    check_template(body)
+    if existing is None:
+        return LetterTemplate.objects.create(agency=agency, kind=kind, body=body)
+    existing.body = body
+    existing.save()
+    return existing
+
+
+@dataclass(frozen=True)
+class Rendered:
+    title: str
+    number: str
+    body: str
+    signature: str
+    dated: date
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.title, self.number, self.body, self.signature, _cn_date(self.dated)])
+
+
+def generate(case: Application, kind: str, *, user, on: date | None = None) -> Letter:
+    """Render, number and store one letter of the case."""
+    kind = LetterKind(kind)
+    fields = letter_fields(case, kind)
+    on = on or services.today()
+    with transaction.atomic():
+        serial = services.next_serial(case.agency, on.year, LETTER_SERIES[kind])
+        number = f"{case.agency.display_name}{LETTER_SERIES[kind]}〔{on.year}〕{serial}号"
+        body = _engine.from_string(body_template(case, kind)).render(
+            Context(fields | {"文书编号": number})
+        )
+        rendered = Rendered(kind.label, number, body.strip(), case.agency.name, on)
+        letter = Letter(case=case, kind=kind, year=on.year, serial=serial, number=number)
+        letter.text = rendered.text
+        stem = f"{case.pk}-{kind}-{on.year}-{serial}"
+        letter.docx.save(f"{stem}.docx", ContentFile(to_docx(rendered)), save=False)
+        letter.pdf.save(f"{stem}.pdf", ContentFile(to_pdf(rendered)), save=False)
+        letter.save()
+        record_transition(
+            case, "letter", kind=str(kind), number=number, files=[letter.docx.name, letter.pdf.name]
+        )
+    return letter
+
+
+def letter_fields(case: Application, kind: str) -> dict:
+    """The named fields a template may use, or LetterError when the case lacks the facts."""
+    events = list(case.events.order_by("id"))
+
+    def last(event_kind):
+        found = [e for e in events if e.kind == event_kind]
+        return found[-1] if found else None
+
+    fields = {
+        "机关": case.agency.name,
+        "申请人": case.applicant_name,
+        "申请编号": case.number,
+        "收到日期": _cn_date(case.received_on),
+        "所需信息": case.description,
+        "文号": case.document_number,
+        "查询码": case.tracking_code_display,
+        "答复期限": _cn_date(case.due_date) if case.due_date else case.due_display,
+    }
+    if kind == LetterKind.CORRECTION:
+        event = _needed(last(EventKind.CORRECTION_REQUESTED), "本申请没有告知补正的记录")
+        fields |= {
+            "补正事项": event.data["matters"],
+            "补正期限": _cn_date(date.fromisoformat(event.data["deadline"])),
+        }
+    elif kind == LetterKind.EXTENSION:
+        event = last(EventKind.EXTENSION_APPROVED) or last(EventKind.EXTENSION_REQUESTED)
+        event = _needed(event, "本申请没有延期答复的记录")
+        request = last(EventKind.EXTENSION_REQUESTED)
+        fields |= {
+            "延长天数": event.data["workdays"],
+            "延期理由": request.data["reason"] if request else "",
+            "延期后期限": fields["答复期限"],
+        }
+    elif kind == LetterKind.CONSULTATION:
+        event = _needed(last(EventKind.CONSULTATION_STARTED), "本申请没有征求意见的记录")
+        answer_due = event.data.get("answer_due")
+        fields |= {
+            "第三方": event.data["party"],
+            "答复截止": _cn_date(date.fromisoformat(answer_due)) if answer_due else "（期限待定）",
+        }
+    elif kind == LetterKind.FEE:
+        event = _needed(last(EventKind.FEE_NOTICE), "本申请没有收费通知的记录")
+        method = FeeMethod(event.data["method"])
+        unit = "当月第{}件申请" if method == FeeMethod.PER_ITEM else "共{}页"
+        payment_due = event.data.get("payment_due")
+        fields |= {
+            "计收方式": method.label,
+            "计收数量": unit.format(event.data["count"]),
+            "收费金额": event.data["amount"],
+            "减免理由": event.data.get("reduction_reason", ""),
+            "缴费期限": _cn_date(date.fromisoformat(payment_due))
+            if payment_due
+            else "（期限待定）",
+        }
+    elif kind == LetterKind.REPLY:
+        event = _needed(last(EventKind.DECIDED), "本申请尚未作出答复")
+        parent = case.agency.parent
+        fields |= {
+            "办理结果": Outcome(event.data["outcome"]).label,
+            "答复结论": conclusion(event.data["outcome"]),
+            "法律依据": event.data["legal_basis"],
+            "理由": event.data["reasons"],
+            "救济途径": REMEDIES.format(body=parent.name if parent else "上一级行政机关"),
+        }
+    return fields
+
+
+def _needed(event, message: str):
+    if event is None:
+        raise LetterError(message)
+    return event
+
+
+def _cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def to_docx(rendered: Rendered) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "仿宋"
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(rendered.title)
+    run.bold = True
+    run.font.size = Pt(20)
+    number = document.add_paragraph(rendered.number)
+    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for paragraph in _paragraphs(rendered.body):
+        document.add_paragraph(paragraph)
+    for line in (rendered.signature, _cn_date(rendered.dated)):
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def to_pdf(rendered: Rendered) -> bytes:
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    try:
+        font = fonts.register_pdf_font()
+    except fonts.FontMissing as error:
+        raise LetterError(str(error)) from None
+    body = ParagraphStyle("body", fontName=font, fontSize=14, leading=26, wordWrap="CJK")
+    title = ParagraphStyle("title", parent=body, fontSize=20, leading=32, alignment=TA_CENTER)
+    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
+    story = [Paragraph(_escape(rendered.title), title), Paragraph(_escape(rendered.number), right)]
+    story.append(Spacer(1, 6 * mm))
+    story += [Paragraph(_escape(p), body) for p in _paragraphs(rendered.body)]
+    story.append(Spacer(1, 10 * mm))
+    story += [Paragraph(_escape(rendered.signature), right)]
+    story += [Paragraph(_escape(_cn_date(rendered.dated)), right)]
+    out = io.BytesIO()
+    SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        title=f"{rendered.title} {rendered.number}",
+        leftMargin=28 * mm,
+        rightMargin=26 * mm,
+        topMargin=37 * mm,
+        bottomMargin=35 * mm,
+    ).build(story)
+    return out.getvalue()
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p.strip() for p in body.split("\n") if p.strip()]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,80 @@
+"""Public pages of 依申请公开: the application form, its receipt, the status lookup and the
+working-day deadline calculator. No applicant's data is ever shown here."""
+
+import uuid
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+
+from gongkai.core.workdays import CalendarUnknown, add_workdays
+
+from . import forms, services
+from .models import Application
+
+RECEIPT_SESSION_KEY = "applications_receipt"
+
+
+def apply(request):
+    if request.method == "POST":
+        form = forms.PublicApplicationForm(request.POST)
+        if form.is_valid():
+            try:
+                case = services.register(
+                    form.cleaned_data["agency"],
+                    form.intake(),
+                    submission_token=form.cleaned_data["submission_token"],
+                )
+            except services.CaseError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                request.session[RECEIPT_SESSION_KEY] = case.pk
+                return redirect("apply:receipt")
+        status = 400
+    else:
+        initial = {"submission_token": uuid.uuid4().hex}
+        agency = request.GET.get("agency", "")
+        if agency.isdigit():
+            initial["agency"] = int(agency)
+        form = forms.PublicApplicationForm(initial=initial)
+        status = 200
+    return render(request, "applications/public/apply.html", {"form": form}, status=status)
+
+
+def receipt(request):
+    """The receipt (回执) of the application just submitted from this browser session."""
+    pk = request.session.get(RECEIPT_SESSION_KEY)
+    if pk is None:
+        return redirect("apply:form")
+    case = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
+    return render(request, "applications/public/receipt.html", {"case": case})
+
+
+def status(request):
+    form = forms.StatusLookupForm(request.POST or None)
+    context = {"form": form}
+    code = 200
+    if request.method == "POST" and form.is_valid():
+        client = request.META.get("REMOTE_ADDR", "")
+        if not services.lookup_allowed(client, settings.GONGKAI_STATUS_LOOKUPS_PER_15_MIN):
+            context["refused"] = "查询过于频繁，请15分钟后再试。"
+            code = 429
+        else:
+            case = services.find_by_tracking(
+                form.cleaned_data["tracking_code"], form.cleaned_data["phone"]
+            )
+            context["case"] = case
+            context["not_found"] = case is None
+    return render(request, "applications/public/status.html", context, status=code)
+
+
+def deadline(request):
+    """Public working-day calculator: the n-th working day after a date."""
+    form = forms.DeadlineCalculatorForm(request.GET or None)
+    context = {"form": form}
+    if request.GET and form.is_valid():
+        start, n = form.cleaned_data["start"], form.cleaned_data["workdays"]
+        try:
+            context["result"] = add_workdays(start, n)
+        except CalendarUnknown as unknown:
+            context["unknown"] = f"期限待定：{unknown.year}年节假日安排未导入"
+    return render(request, "applications/public/deadline.html", context)

@@ -1,0 +1,13 @@
+"""Portal URLs of 依申请公开 (namespace `apply`): forms and lookups anyone may use."""
+
+from django.urls import path
+
+from . import portal
+
+app_name = "apply"
+urlpatterns = [
+    path("", portal.apply, name="form"),
+    path("receipt/", portal.receipt, name="receipt"),
+    path("status/", portal.status, name="status"),
+    path("deadline/", portal.deadline, name="deadline"),
+]

@@ -1,0 +1,35 @@
+"""Workbench URLs of 依申请公开 (namespace `cases`)."""
+
+from django.urls import path
+
+from . import views
+from .moves import MOVES
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.CaseListView.as_view(), name="list"),
+    path("overview/", views.CaseOverviewView.as_view(), name="overview"),
+    path("agencies/<int:agency_pk>/new/", views.CaseRegisterView.as_view(), name="register"),
+    path(
+        "agencies/<int:agency_pk>/letter-templates/",
+        views.LetterTemplateView.as_view(),
+        name="letter_templates",
+    ),
+    path("<int:pk>/", views.CaseDetailView.as_view(), name="detail"),
+    *[
+        path(
+            f"<int:pk>/{move.slug.replace('_', '-')}/",
+            views.CaseMoveView.as_view(move=move.slug, action=move.action),
+            name=f"move_{move.slug}",
+        )
+        for move in MOVES.values()
+    ],
+    path(
+        "letters/<int:pk>/pdf/", views.LetterFileView.as_view(file_format="pdf"), name="letter_pdf"
+    ),
+    path(
+        "letters/<int:pk>/docx/",
+        views.LetterFileView.as_view(file_format="docx"),
+        name="letter_docx",
+    ),
+]

@@ -1,0 +1,274 @@
+"""Workbench pages of 依申请公开: queues, the case page with its clock, and one form per move."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from gongkai.agencies import access
+from gongkai.agencies.models import Agency, Membership
+from gongkai.core.workdays import CalendarUnknown, add_workdays, is_workday
+from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
+
+from . import forms, letters, services
+from .ledger import OPEN_STATUSES, PAUSED_STATUSES, clock_on
+from .models import Application, Letter, LetterKind, LetterTemplate
+from .moves import MOVES, make_form
+
+DUE_SOON_DEFAULT = 5
+
+QUEUES = {
+    "mine": "我承办的",
+    "open": "全部在办",
+    "due": "即将到期",
+    "overdue": "已超期",
+    "paused": "中止计时",
+    "waiting": "等待申请人",
+    "unknown": "期限待定",
+    "done": "已答复",
+}
+
+
+def queue(qs, name: str, user, today, due_within: int = DUE_SOON_DEFAULT):
+    """The cases of one workbench queue."""
+    if name == "mine":
+        return qs.open().handled_by(user)
+    if name == "due":
+        return qs.due_within(due_within, today)
+    if name == "overdue":
+        return qs.overdue(today)
+    if name == "paused":
+        return qs.paused()
+    if name == "waiting":
+        return qs.waiting_for_applicant()
+    if name == "unknown":
+        return qs.due_unknown()
+    if name == "done":
+        return qs.exclude(status__in=OPEN_STATUSES)
+    return qs.open()
+
+
+def calendar_warning(today: date) -> str:
+    """From 1 November, a warning while next year's holiday schedule is missing."""
+    if today.month < 11:
+        return ""
+    try:
+        is_workday(date(today.year + 1, 1, 1))
+    except CalendarUnknown as unknown:
+        return (
+            f"{unknown.year}年节假日安排尚未导入：跨年的答复期限将显示为“期限待定”。"
+            "国务院办公厅通知发布后，请尽快导入（gongkai calendar import）。"
+        )
+    return ""
+
+
+class CaseListView(ScopedMixin, ListView):
+    model = Application
+    action = "case.view"
+    template_name = "applications/case_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.queue = self.request.GET.get("queue", "open")
+        if self.queue not in QUEUES:
+            self.queue = "open"
+        raw = self.request.GET.get("days", "")
+        self.days = int(raw) if raw.isdigit() and 0 < int(raw) <= 60 else DUE_SOON_DEFAULT
+        qs = super().get_queryset().select_related("agency", "handler")
+        qs = queue(qs, self.queue, self.request.user, services.today(), self.days)
+        text = self.request.GET.get("q", "").strip()
+        if text:
+            qs = qs.matching(text)
+        order = (
+            ["-decided_on", "-id"] if self.queue == "done" else ["due_date", "received_on", "id"]
+        )
+        return qs.order_by(*order)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            queues=QUEUES,
+            queue=self.queue,
+            queue_label=QUEUES[self.queue],
+            calendar_warning=calendar_warning(services.today()),
+            days=self.days,
+            today=services.today(),
+            register_agencies=access.agencies_for(user, "case.handle").order_by("path"),
+            template_agencies=access.agencies_for(user, "letter_template.change").order_by("path"),
+            **kwargs,
+        )
+
+
+class CaseOverviewView(StaffMixin, TemplateView):
+    """Counts per agency the user may read: a supervisor's view of its subordinates."""
+
+    action = "case.view"
+    template_name = "applications/case_overview.html"
+
+    def get_context_data(self, **kwargs):
+        today = services.today()
+        try:
+            soon = add_workdays(today, DUE_SOON_DEFAULT)
+        except CalendarUnknown:
+            soon = today
+        agencies = list(access.agencies_for(self.request.user, "case.view").order_by("path"))
+        # One grouped pass over the open cases (an index range), not a join per agency.
+        counts = {
+            row["agency_id"]: row
+            for row in Application.objects.open()
+            .filter(agency__in=[a.pk for a in agencies])
+            .values("agency_id")
+            .annotate(
+                open_count=Count("id"),
+                overdue_count=Count("id", filter=Q(due_date__lt=today)),
+                soon_count=Count("id", filter=Q(due_date__gte=today, due_date__lte=soon)),
+                paused_count=Count("id", filter=Q(status__in=PAUSED_STATUSES)),
+                unknown_count=Count("id", filter=Q(due_unknown_year__isnull=False)),
+            )
+            .order_by()
+        }
+        empty = dict.fromkeys(
+            ("open_count", "overdue_count", "soon_count", "paused_count", "unknown_count"), 0
+        )
+        for agency in agencies:
+            for name, value in empty.items():
+                setattr(agency, name, counts.get(agency.pk, {}).get(name, value))
+        return super().get_context_data(agencies=agencies, days=DUE_SOON_DEFAULT, **kwargs)
+
+
+class CaseRegisterView(AgencyInUrlMixin, FormView):
+    """Staff register an application that came on paper, by post, fax or by word of mouth."""
+
+    action = "case.handle"
+    form_class = forms.StaffIntakeForm
+    template_name = "applications/register.html"
+
+    def form_valid(self, form):
+        try:
+            case = services.register(self.agency, form.intake(), user=self.request.user)
+        except services.CaseError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"已登记申请 {case.number}。")
+        return redirect("cases:detail", pk=case.pk)
+
+
+class CaseDetailView(ScopedMixin, DetailView):
+    model = Application
+    action = "case.view"
+    template_name = "applications/case_detail.html"
+    context_object_name = "case"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agency", "handler", "unit")
+
+    def get_context_data(self, **kwargs):
+        case, user = self.object, self.request.user
+        state = services.state_of(case)
+        today = services.today()
+        try:
+            status = clock_on(state, today)
+            unknown_year = None
+        except CalendarUnknown as unknown:
+            status, unknown_year = None, unknown.year
+        moves = [
+            (move, make_form(move, case, prefix=move.slug))
+            for move in MOVES.values()
+            if move.available(state) and access.can(user, move.action, case.agency)
+        ]
+        return super().get_context_data(
+            state=state,
+            clock=status,
+            unknown_year=unknown_year,
+            events=case.events.select_related("actor"),
+            letters=case.letters.all(),
+            moves=moves,
+            show_id_number=_works_at(user, case.agency),
+            appeals=case.appeals.all(),
+            similar=services.similar_cases(case),
+            **kwargs,
+        )
+
+
+def _works_at(user, agency: Agency) -> bool:
+    """Staff of the agency itself see a full identity number; supervisors see it masked."""
+    return Membership.objects.filter(user=user, agency=agency, role__in=access.STAFF_ROLES).exists()
+
+
+class CaseMoveView(ScopedMixin, DetailView):
+    """One move on a case: GET shows its form alone, POST performs it through the service."""
+
+    model = Application
+    action = "case.handle"
+    move = ""
+    template_name = "applications/move.html"
+    context_object_name = "case"
+
+    def get_context_data(self, **kwargs):
+        move = MOVES[self.move]
+        form = kwargs.pop("form", None) or make_form(move, self.object, prefix=move.slug)
+        return super().get_context_data(move=move, form=form, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = case = self.get_object()
+        move = MOVES[self.move]
+        form = make_form(move, case, data=request.POST, prefix=move.slug)
+        if form.is_valid():
+            try:
+                move.perform(case, form.cleaned_data, request.user)
+            except services.CaseError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, f"已{move.label}。")
+                return redirect("cases:detail", pk=case.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class LetterTemplateView(AgencyInUrlMixin, FormView):
+    """An agency's own wording of its letters; an empty body goes back to the built-in one."""
+
+    action = "letter_template.change"
+    form_class = forms.LetterTemplateForm
+    template_name = "applications/letter_templates.html"
+
+    def get_initial(self):
+        kind = self.request.GET.get("kind", LetterKind.RECEIPT)
+        kind = kind if kind in LetterKind.values else LetterKind.RECEIPT
+        own = LetterTemplate.objects.filter(agency=self.agency, kind=kind).first()
+        return {"kind": kind, "body": own.body if own else letters.default_body(kind)}
+
+    def get_context_data(self, **kwargs):
+        own = set(LetterTemplate.objects.filter(agency=self.agency).values_list("kind", flat=True))
+        return super().get_context_data(
+            kinds=[(k, label, k in own) for k, label in LetterKind.choices], **kwargs
+        )
+
+    def form_valid(self, form):
+        kind, body = form.cleaned_data["kind"], form.cleaned_data["body"].strip()
+        try:
+            letters.save_template(self.agency, kind, body)
+        except letters.LetterError as error:
+            form.add_error("body", error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"已保存{LetterKind(kind).label}模板。")
+        return redirect(f"{self.request.path}?kind={kind}")
+
+
+class LetterFileView(ScopedMixin, DetailView):
+    model = Letter
+    action = "case.view"
+    file_format = "pdf"
+
+    def get(self, request, *args, **kwargs):
+        letter = self.get_object()
+        stored = letter.pdf if self.file_format == "pdf" else letter.docx
+        if not stored:
+            raise Http404
+        return FileResponse(
+            stored.open("rb"),
+            as_attachment=self.file_format == "docx",
+            filename=f"{letter.get_kind_display()}{letter.number}.{self.file_format}",
+        )

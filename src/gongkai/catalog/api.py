@@ -1,0 +1,330 @@
+"""JSON API of the catalog: the public read-only list of published items, and the staff
+endpoints that register and edit items and carry out the review gate's transitions."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from gongkai.agencies.models import Agency
+from gongkai.api.permissions import PublicReadOnly
+from gongkai.api.viewsets import StaffScopedViewSet
+from gongkai.review import services as review
+from gongkai.review.models import Review
+
+from . import services
+from .models import (
+    Art20Item,
+    Attachment,
+    DisclosureAttribute,
+    ExemptionReason,
+    Genre,
+    InfoItem,
+    Topic,
+    Validity,
+)
+
+
+class PublicAttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["name", "kind", "size", "sha256", "url"]
+
+    def get_url(self, obj) -> str:
+        return reverse("disclosure:attachment", args=[obj.pk])
+
+
+class PublicItemSerializer(serializers.ModelSerializer):
+    """An item as the portal shows it: the metadata box of its published version."""
+
+    agency_name = serializers.CharField(source="agency.name")
+    version = serializers.IntegerField(source="published_version.number")
+    title = serializers.CharField(source="published_version.title")
+    publisher = serializers.CharField(source="published_version.publisher")
+    doc_no = serializers.CharField(source="published_version.doc_no")
+    written_on = serializers.DateField(source="published_version.written_on")
+    topic = serializers.StringRelatedField(source="published_version.topic")
+    genre = serializers.StringRelatedField(source="published_version.genre")
+    art20_item = serializers.IntegerField(source="published_version.art20_item")
+    keywords = serializers.CharField(source="published_version.keywords")
+    summary = serializers.CharField(source="published_version.summary")
+    validity = serializers.CharField(source="published_version.validity")
+    effective_on = serializers.DateField(source="published_version.effective_on")
+    expires_on = serializers.DateField(source="published_version.expires_on")
+    change_note = serializers.CharField(source="published_version.change_note")
+    interpretation_url = serializers.CharField(source="published_version.interpretation_url")
+    body = serializers.CharField(source="published_version.body")
+    attachments = PublicAttachmentSerializer(
+        source="published_version.attachments", many=True, read_only=True
+    )
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InfoItem
+        fields = [
+            "id",
+            "index_no",
+            "agency",
+            "agency_name",
+            "version",
+            "title",
+            "publisher",
+            "doc_no",
+            "written_on",
+            "first_published_at",
+            "published_at",
+            "topic",
+            "genre",
+            "art20_item",
+            "keywords",
+            "summary",
+            "validity",
+            "effective_on",
+            "expires_on",
+            "change_note",
+            "interpretation_url",
+            "body",
+            "attachments",
+            "url",
+        ]
+
+    def get_url(self, obj) -> str:
+        return reverse("disclosure:item", args=[obj.pk])
+
+
+class PublicItemFilter(filters.FilterSet):
+    year = filters.NumberFilter(field_name="published_at", lookup_expr="year", label="发布年份")
+    topic = filters.NumberFilter(field_name="published_version__topic", label="主题分类")
+    genre = filters.NumberFilter(field_name="published_version__genre", label="体裁分类")
+    published_since = filters.IsoDateTimeFilter(
+        field_name="published_at", lookup_expr="gte", label="发布时间不早于"
+    )
+
+    class Meta:
+        model = InfoItem
+        fields = ["agency"]
+
+
+class PublicItemViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published government information, newest first."""
+
+    permission_classes = [PublicReadOnly]
+    authentication_classes: list = []
+    serializer_class = PublicItemSerializer
+    filterset_class = PublicItemFilter
+    queryset = (
+        InfoItem.objects.public()
+        .select_related("agency", "published_version__topic__parent", "published_version__genre")
+        .prefetch_related("published_version__attachments")
+        .order_by("-published_at", "-pk")
+    )
+
+
+class StaffItemSerializer(serializers.Serializer):
+    """An item with its working version; writing it edits that version through the services."""
+
+    id = serializers.IntegerField(read_only=True)
+    index_no = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all())
+    version = serializers.IntegerField(source="current_version.number", read_only=True)
+    published_version = serializers.IntegerField(
+        source="published_version.number", read_only=True, allow_null=True
+    )
+    publish_due = serializers.DateField(read_only=True)
+    published_at = serializers.DateTimeField(read_only=True)
+    published_late = serializers.BooleanField(read_only=True)
+    title = serializers.CharField(source="current_version.title", max_length=300)
+    publisher = serializers.CharField(
+        source="current_version.publisher", max_length=200, required=False, allow_blank=True
+    )
+    doc_no = serializers.CharField(
+        source="current_version.doc_no", max_length=60, required=False, allow_blank=True
+    )
+    written_on = serializers.DateField(
+        source="current_version.written_on", required=False, allow_null=True
+    )
+    formed_on = serializers.DateField(
+        source="current_version.formed_on",
+    )
+    topic = serializers.PrimaryKeyRelatedField(
+        source="current_version.topic",
+        queryset=Topic.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    genre = serializers.PrimaryKeyRelatedField(
+        source="current_version.genre",
+        queryset=Genre.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    art20_item = serializers.ChoiceField(
+        Art20Item.choices, source="current_version.art20_item", required=False, allow_null=True
+    )
+    keywords = serializers.CharField(
+        source="current_version.keywords", max_length=200, required=False, allow_blank=True
+    )
+    summary = serializers.CharField(
+        source="current_version.summary", max_length=500, required=False, allow_blank=True
+    )
+    validity = serializers.ChoiceField(
+        Validity.choices, source="current_version.validity", required=False
+    )
+    effective_on = serializers.DateField(
+        source="current_version.effective_on", required=False, allow_null=True
+    )
+    expires_on = serializers.DateField(
+        source="current_version.expires_on", required=False, allow_null=True
+    )
+    attribute = serializers.ChoiceField(
+        DisclosureAttribute.choices, source="current_version.attribute", required=False
+    )
+    exemption_reasons = serializers.ListField(
+        source="current_version.exemption_reasons",
+        child=serializers.ChoiceField(ExemptionReason.choices),
+        required=False,
+    )
+    body = serializers.CharField(source="current_version.body", required=False, allow_blank=True)
+    interpretation_url = serializers.URLField(
+        source="current_version.interpretation_url", required=False, allow_blank=True
+    )
+    check_findings = serializers.JSONField(source="current_version.check_findings", read_only=True)
+
+
+class TransitionSerializer(serializers.Serializer):
+    transition = serializers.ChoiceField(
+        ["submit", "sign", "override", "publish", "schedule", "revoke", "revise"]
+    )
+    decision = serializers.ChoiceField(["approve", "return", "escalate"], required=False)
+    legal_basis = serializers.CharField(required=False, allow_blank=True, default="")
+    opinion = serializers.CharField(required=False, allow_blank=True, default="")
+    on_behalf_of = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    when = serializers.DateTimeField(required=False)
+
+
+def _service_call(call):
+    try:
+        return call()
+    except DjangoPermissionDenied as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except DjangoValidationError as exc:
+        raise ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        ) from exc
+
+
+class StaffItemViewSet(
+    StaffScopedViewSet,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+):
+    """Catalog items of the agencies the user works for. Creating and editing go through the
+    same services as the workbench; nothing here publishes without an approved review."""
+
+    queryset = InfoItem.objects.select_related("agency", "current_version", "published_version")
+    serializer_class = StaffItemSerializer
+    view_action, change_action = "item.view", "item.change"
+    filterset_fields = ["agency", "status"]
+
+    def scope_action(self) -> str:
+        # Reviewers and publishers act through transitions without the right to edit content;
+        # each transition's service checks its own right.
+        if getattr(self, "action", None) == "transitions":
+            return self.view_action
+        return super().scope_action()
+
+    def perform_create(self, serializer):
+        agency = serializer.validated_data["agency"]
+        data = serializer.validated_data.get("current_version", {})
+        self._require_agency(agency)
+        result = _service_call(
+            lambda: services.create_item(user=self.request.user, agency=agency, data=data)
+        )
+        serializer.instance = result.item
+
+    def perform_update(self, serializer):
+        data = serializer.validated_data.get("current_version", {})
+        item = serializer.instance
+        _service_call(lambda: services.update_item(user=self.request.user, item=item, data=data))
+        item.refresh_from_db()
+        serializer.instance = item
+
+    @extend_schema(request=TransitionSerializer, responses=StaffItemSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def transitions(self, request, pk=None, format=None):
+        """GET: the item and its review history; POST: carry out one named transition."""
+        item = self.get_object()
+        if request.method == "POST":
+            incoming = TransitionSerializer(data=request.data)
+            incoming.is_valid(raise_exception=True)
+            _service_call(lambda: self._transition(item, incoming.validated_data))
+            item.refresh_from_db()
+        return Response(StaffItemSerializer(item).data | {"reviews": _reviews(item)})
+
+    def _transition(self, item: InfoItem, data: dict) -> None:
+        user, name = self.request.user, data["transition"]
+        if name == "submit":
+            review.submit(user=user, item=item)
+        elif name in ("sign", "override"):
+            pending = review.pending_review(item)
+            if pending is None:
+                raise DjangoValidationError("该信息没有进行中的审查。")
+            if name == "sign":
+                review.sign(
+                    user=user,
+                    review=pending,
+                    decision=data.get("decision", ""),
+                    legal_basis=data["legal_basis"],
+                    opinion=data["opinion"],
+                    on_behalf_of=data["on_behalf_of"],
+                )
+            else:
+                review.override_checks(user=user, review=pending, reason=data["reason"])
+        elif name == "publish":
+            review.publish(user=user, item=item)
+        elif name == "schedule":
+            if "when" not in data:
+                raise DjangoValidationError({"when": "请给出定时发布时间。"})
+            review.schedule(user=user, item=item, when=data["when"])
+        elif name == "revoke":
+            review.revoke(user=user, item=item, reason=data["reason"])
+        else:
+            services.start_revision(user=user, item=item, change_note=data["reason"])
+
+
+def _reviews(item: InfoItem) -> list[dict]:
+    return [
+        {
+            "version": r.version.number,
+            "state": r.state,
+            "steps": r.steps,
+            "submitted_at": r.submitted_at.isoformat(),
+            "checks_override_reason": r.checks_override_reason,
+            "opinions": [
+                {
+                    "step": o.step_name,
+                    "reviewer": o.reviewer.get_username(),
+                    "decision": o.decision,
+                    "legal_basis": o.legal_basis,
+                    "opinion": o.opinion,
+                    "on_behalf_of": o.on_behalf_of,
+                    "signed_at": o.signed_at.isoformat(),
+                }
+                for o in r.opinions.all()
+            ],
+        }
+        for r in Review.objects.filter(version__item=item)
+        .select_related("version")
+        .prefetch_related("opinions__reviewer")
+    ]

@@ -1,0 +1,15 @@
+from django.apps import AppConfig, apps
+
+
+class CatalogConfig(AppConfig):
+    name = "gongkai.catalog"
+    verbose_name = "政府信息目录"
+
+    def ready(self) -> None:
+        # Search follows publication when it is installed; the catalog works without it.
+        if apps.is_installed("gongkai.search"):
+            from . import search_feed
+            from .signals import item_published, item_withdrawn
+
+            item_published.connect(search_feed.on_published, dispatch_uid="catalog-search-up")
+            item_withdrawn.connect(search_feed.on_withdrawn, dispatch_uid="catalog-search-down")

@@ -1,0 +1,12 @@
+"""What other areas (search, feeds, push to other platforms) subscribe to.
+
+`item_published` is sent with `item` and `version` when a version becomes the public one;
+`item_withdrawn` with `item` and `version` when the public version is taken down (撤回). Both are
+sent inside the database transaction of the transition, before it commits, so a receiver that
+writes rows (an index outbox, say) commits or rolls back together with the publication.
+"""
+
+from django.dispatch import Signal
+
+item_published = Signal()
+item_withdrawn = Signal()

@@ -1,0 +1,298 @@
+"""Workbench pages of the catalog: list, register, edit, attach, and the item page where the
+review gate's transitions are carried out. Each is thin: scope, call a service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import DetailView, FormView, ListView
+
+from gongkai.agencies import access
+from gongkai.review import services as review
+from gongkai.review.models import Review
+from gongkai.review.policy import DUE_SOON_DAYS
+from gongkai.workbench.scoping import ScopedMixin, StaffMixin
+
+from . import services
+from .attachments import CONTENT_TYPES, AttachmentError
+from .forms import (
+    AttachmentForm,
+    ItemFilterForm,
+    ItemForm,
+    OverrideForm,
+    ReasonForm,
+    RevisionForm,
+    ScheduleForm,
+    SignForm,
+)
+from .models import Attachment, InfoItem, ItemStatus
+
+
+def _errors(exc: ValidationError) -> str:
+    return "；".join(str(m) for m in exc.messages)
+
+
+class ItemListView(ScopedMixin, ListView):
+    model = InfoItem
+    action = "item.view"
+    template_name = "catalog/item_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("agency", "current_version")
+        self.filter_form = ItemFilterForm(self.request.GET or None)
+        if self.filter_form.is_valid():
+            q, status = self.filter_form.cleaned_data["q"], self.filter_form.cleaned_data["status"]
+            if q:
+                qs = qs.filter(
+                    Q(index_no=q)
+                    | Q(current_version__title__contains=q)
+                    | Q(current_version__doc_no=q)
+                )
+            if status:
+                qs = qs.filter(status=status)
+        return qs
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            can_create=not access.grant(user, "item.change").nothing,
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class ItemCreateView(StaffMixin, FormView):
+    action = "item.change"
+    form_class = ItemForm
+    template_name = "catalog/item_form.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {
+            "agencies": access.agencies_for(self.request.user, self.action).order_by("path")
+        }
+
+    def form_valid(self, form):
+        try:
+            result = services.create_item(
+                user=self.request.user,
+                agency=form.cleaned_data["agency"],
+                data=form.content(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        for note in result.notes:
+            messages.info(self.request, note)
+        messages.success(self.request, f"已登记，索引号 {result.item.index_no}。")
+        return HttpResponseRedirect(reverse("catalog:item_detail", args=[result.item.pk]))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title="登记政府信息", **kwargs)
+
+
+class ItemEditView(StaffMixin, FormView):
+    model = InfoItem
+    action = "item.change"
+    form_class = ItemForm
+    template_name = "catalog/item_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.item = get_object_or_404(
+                access.scope(InfoItem.objects.all(), request.user, self.action), pk=kwargs["pk"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"instance": self.item.current_version}
+
+    def form_valid(self, form):
+        try:
+            result = services.update_item(
+                user=self.request.user, item=self.item, data=form.content()
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        for note in result.notes:
+            messages.info(self.request, note)
+        messages.success(self.request, "已保存。")
+        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=f"修改：{self.item.current_version.title}", item=self.item, **kwargs
+        )
+
+
+class AttachmentAddView(ItemEditView):
+    form_class = AttachmentForm
+    template_name = "catalog/attachment_form.html"
+
+    def get_form_kwargs(self):
+        return FormView.get_form_kwargs(self)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            attachment = services.add_attachment(
+                user=self.request.user, item=self.item, name=upload.name, data=upload.read()
+            )
+        except (AttachmentError, ValidationError) as exc:
+            form.add_error("file", str(exc) if isinstance(exc, AttachmentError) else _errors(exc))
+            return self.form_invalid(form)
+        found = len(attachment.check_findings)
+        messages.success(
+            self.request,
+            f"已上传“{attachment.name}”" + (f"，自动检查发现 {found} 处问题。" if found else "。"),
+        )
+        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
+
+    def get_context_data(self, **kwargs):
+        return FormView.get_context_data(
+            self, title=f"上传附件：{self.item.current_version.title}", item=self.item, **kwargs
+        )
+
+
+class AttachmentDownloadView(ScopedMixin, DetailView):
+    model = Attachment
+    action = "item.view"
+
+    def get(self, request, *args, **kwargs):
+        attachment = self.get_object()
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.name,
+            content_type=CONTENT_TYPES[attachment.kind],
+        )
+
+
+class ItemDetailView(ScopedMixin, DetailView):
+    """The item with its versions, attachments, check findings and review chain; the forms on
+    it post here, and each transition's service checks the user's right to it."""
+
+    model = InfoItem
+    action = "item.view"
+    template_name = "catalog/item_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agency", "current_version")
+
+    TRANSITIONS = {
+        "submit": None,
+        "sign": SignForm,
+        "override": OverrideForm,
+        "publish": None,
+        "schedule": ScheduleForm,
+        "revoke": ReasonForm,
+        "revise": RevisionForm,
+        "remove_attachment": None,
+    }
+
+    def post(self, request, *args, **kwargs):
+        self.object = item = self.get_object()
+        name = request.POST.get("transition", "")
+        if name not in self.TRANSITIONS:
+            return self._back(error="未知的操作。")
+        form_class = self.TRANSITIONS[name]
+        form = form_class(request.POST) if form_class else None
+        if form is not None and not form.is_valid():
+            return self.render_to_response(self.get_context_data(**{f"{name}_form": form}))
+        data = form.cleaned_data if form else {}
+        user = request.user
+        try:
+            message = self._run(name, user, item, data, request.POST)
+        except PermissionDenied:
+            return self._back(error="您没有执行此操作的权限。")
+        except ValidationError as exc:
+            if form is not None and hasattr(exc, "error_dict"):
+                form.add_error(None, exc)
+                return self.render_to_response(self.get_context_data(**{f"{name}_form": form}))
+            return self._back(error=_errors(exc))
+        messages.success(request, message)
+        return self._back()
+
+    def _run(self, name: str, user, item: InfoItem, data: dict, post) -> str:
+        if name == "submit":
+            review.submit(user=user, item=item)
+            return "已提交审查。"
+        if name == "sign":
+            pending = review.pending_review(item)
+            if pending is None:
+                raise ValidationError("该信息没有进行中的审查。")
+            review.sign(user=user, review=pending, **data)
+            return "已签署审查意见。"
+        if name == "override":
+            pending = review.pending_review(item)
+            if pending is None:
+                raise ValidationError("该信息没有进行中的审查。")
+            review.override_checks(user=user, review=pending, reason=data["reason"])
+            return "已记录放行理由。"
+        if name == "publish":
+            review.publish(user=user, item=item)
+            return "已在门户公开。"
+        if name == "schedule":
+            review.schedule(user=user, item=item, when=data["when"])
+            return f"将于 {timezone.localtime(data['when']):%Y-%m-%d %H:%M} 自动公开。"
+        if name == "revoke":
+            review.revoke(user=user, item=item, reason=data["reason"])
+            return "已从门户撤回，记录和历史保留。"
+        if name == "revise":
+            version = services.start_revision(user=user, item=item, change_note=data["change_note"])
+            return f"已生成第{version.number}版，审查通过前门户仍显示原版本。"
+        raw = post.get("attachment", "")
+        attachment = get_object_or_404(
+            Attachment, pk=int(raw) if raw.isdigit() else 0, version__item=item
+        )
+        services.remove_attachment(user=user, attachment=attachment)
+        return f"已删除附件“{attachment.name}”。"
+
+    def _back(self, error: str = ""):
+        if error:
+            messages.error(self.request, error)
+        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.object.pk]))
+
+    def get_context_data(self, **kwargs):
+        item, user = self.object, self.request.user
+        version = item.current_version
+        pending = review.pending_review(item)
+        reviews = (
+            Review.objects.filter(version__item=item)
+            .select_related("version", "submitted_by", "checks_override_by")
+            .prefetch_related("opinions__reviewer")
+        )
+        editable = item.status in services.EDITABLE_STATUSES
+        can_change = access.can(user, "item.change", item.agency)
+        can_publish = access.can(user, "item.publish", item.agency)
+        context = {
+            "version": version,
+            "versions": item.versions.all(),
+            "attachments": version.attachments.all(),
+            "findings": version.all_findings(),
+            "block_findings": version.block_findings,
+            "pending": pending,
+            "reviews": reviews,
+            "can_edit": editable and can_change,
+            "can_submit": editable and can_change,
+            "can_sign": pending is not None and review.can_sign(user, pending),
+            "can_override": pending is not None and access.can(user, "review.sign", item.agency),
+            "can_publish": item.status == ItemStatus.APPROVED and can_publish,
+            "can_revoke": item.is_public and access.can(user, "item.revoke", item.agency),
+            "can_revise": item.status
+            in (ItemStatus.PUBLISHED, ItemStatus.APPROVED, ItemStatus.REVOKED)
+            and can_change,
+            "sign_form": SignForm(),
+            "override_form": OverrideForm(),
+            "schedule_form": ScheduleForm(),
+            "revoke_form": ReasonForm(),
+            "revise_form": RevisionForm(),
+            "today": timezone.localdate(),
+            "due_soon_days": DUE_SOON_DAYS,
+        }
+        return super().get_context_data(**(context | kwargs))

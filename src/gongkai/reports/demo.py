@@ -1,0 +1,98 @@
+"""Demo annual reports: earlier years imported from published files, last year built and published.
+
+The earlier years go through the same path a real agency's past reports take (a published
+HTML file read by the importer), so the portal has report pages and year-over-year charts from
+the start.
+"""
+
+import random
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils import timezone
+
+from gongkai.core.actor import acting_as, actor_for_user
+
+from . import services
+from .content import ReportContent
+from .exports.html import write_html
+from .figures import TABLE3_COLUMN_KEYS, TABLE4_COLUMN_KEYS, Figures, Table2
+from .formats import TABLE3_RESULT_KEYS
+from .validate import APPLICANT_KEYS
+
+COUNTY = "某某县人民政府"
+CIVIL_AFFAIRS = "某某县民政局"
+
+
+def past_figures(rng: random.Random, scale: int) -> Figures:
+    """A consistent year: result rows, carry-overs, and new applications that balance them."""
+    figures = Figures()
+    weights = {"granted": 6, "partial": 2, "unable_not_held": 3, "not_processed_repeat": 1}
+    for row in TABLE3_RESULT_KEYS:
+        weight = weights.get(row, 0.3)
+        cells = {c: rng.randint(0, int(scale * weight)) for c in APPLICANT_KEYS}
+        cells["natural_person"] *= 3
+        figures.table3[row] = {**cells, "total": sum(cells.values())}
+    for c in TABLE3_COLUMN_KEYS:
+        if c == "total":
+            continue
+        handled = sum(figures.table3[row][c] for row in TABLE3_RESULT_KEYS)
+        carried_over = rng.randint(0, 3)
+        # At least as many carried forward as carried over, so 新收 is never negative.
+        forward = carried_over + rng.randint(0, 3)
+        figures.table3["total"][c] = handled
+        figures.table3["carried_over"][c] = carried_over
+        figures.table3["carried_forward"][c] = forward
+        figures.table3["new_received"][c] = handled + forward - carried_over
+    for row in ("total", "carried_over", "carried_forward", "new_received"):
+        figures.table3[row]["total"] = sum(figures.table3[row][c] for c in APPLICANT_KEYS)
+    for group in figures.table4:
+        parts = [rng.randint(0, 2) for _ in TABLE4_COLUMN_KEYS[:-1]]
+        figures.table4[group] = dict(zip(TABLE4_COLUMN_KEYS, [*parts, sum(parts)], strict=True))
+    figures.table2 = Table2(
+        regulations={"issued": 0, "repealed": 0, "in_force": 0},
+        normative_documents={"issued": rng.randint(2, 9), "repealed": 1, "in_force": 40},
+        licensing=rng.randint(200, 900),
+        punishment=rng.randint(5, 60),
+        coercion=rng.randint(0, 5),
+        fees=Decimal(rng.randint(0, 300)) / 10,
+    )
+    return figures
+
+
+def _import_past(agency, year: int, figures: Figures) -> None:
+    content = ReportContent(
+        agency=agency.name,
+        year=year,
+        format_code="2021",
+        overview=f"{year}年，{agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        problems="公开内容还不够全面。",
+        other_matters=f"{year}年本机关收取信息处理费共计0元。",
+        figures=figures,
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{agency.name}{year}.html"
+        path.write_text(write_html(content), encoding="utf-8")
+        services.import_published(agency, year, path)
+
+
+def load(*, agencies: dict, users: dict) -> None:
+    rng = random.Random(49)
+    this_year = timezone.localdate().year
+    for offset, scale in ((3, 4), (2, 6)):
+        _import_past(agencies[COUNTY], this_year - offset, past_figures(rng, scale))
+        _import_past(agencies[CIVIL_AFFAIRS], this_year - offset, past_figures(rng, scale))
+    # Last year's report of the 民政局 built from its demo cases, and taken through the lifecycle.
+    agency = agencies[CIVIL_AFFAIRS]
+    with acting_as(actor_for_user(users["mz_clerk"])):
+        report = services.create_draft(agency, this_year - 1, user=users["mz_clerk"])
+        services.enter_figures(
+            report, user=users["mz_clerk"], licensing="312", punishment="8", coercion="0", fees="0"
+        )
+    with acting_as(actor_for_user(users["mz_leader"])):
+        services.submit(report, user=users["mz_leader"])
+    with acting_as(actor_for_user(users["county_supervisor"])):
+        services.accept(report, user=users["county_supervisor"])
+    with acting_as(actor_for_user(users["mz_leader"])):
+        services.publish(report, user=users["mz_leader"])

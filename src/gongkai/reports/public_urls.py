@@ -1,0 +1,13 @@
+"""Portal URLs of the published annual reports."""
+
+from django.urls import path
+
+from . import public_views
+
+app_name = "annual_reports"
+urlpatterns = [
+    path("", public_views.report_index, name="list"),
+    path("agency/<int:pk>/", public_views.agency_reports, name="agency"),
+    path("<int:pk>/", public_views.report_page, name="detail"),
+    path("<int:pk>/download/", public_views.report_download, name="download"),
+]

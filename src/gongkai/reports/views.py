@@ -1,0 +1,273 @@
+"""Workbench pages of the annual report: the list, the editor, the cell → records trace, exports,
+the 主管部门's overview of its subordinate agencies and the roll-up of a government."""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+
+from gongkai.agencies import access
+from gongkai.agencies.models import Agency, AgencyKind
+from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
+
+from . import charts, services, sources
+from .build import build_rollup, generated_cells, rollup_members
+from .content import ReportContent
+from .exports import FORMATS, export, sections
+from .layout import tables
+from .models import AnnualReport, ReportStatus, deadline
+from .services import ReportError
+
+
+def _year(request, default: int) -> int:
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if 2019 <= year <= default + 1 else default
+
+
+def last_year() -> int:
+    return timezone.localdate().year - 1
+
+
+class ReportListView(ScopedMixin, ListView):
+    """The reports the user may read, and a form to start this year's draft."""
+
+    action = "report.view"
+    model = AnnualReport
+    template_name = "reports/list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agency")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            draftable=access.agencies_for(self.request.user, "report.edit"),
+            default_year=last_year(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        agency = get_object_or_404(
+            access.agencies_for(request.user, "report.edit"), pk=request.POST.get("agency") or 0
+        )
+        try:
+            year = int(request.POST.get("year", ""))
+            report = services.create_draft(agency, year, user=request.user)
+        except ValueError as error:
+            message = error.message if isinstance(error, ReportError) else "报告年度须是四位数字"
+            messages.error(request, message)
+            return redirect("reports:list")
+        messages.success(request, f"已创建{report}草稿，表二至表四已根据记录生成")
+        return redirect("reports:detail", pk=report.pk)
+
+
+# What each editor form does: the service to call and the fields it reads.
+OPERATIONS = {
+    "sections": lambda r, u, p: services.save_sections(
+        r,
+        user=u,
+        overview=p.get("overview", ""),
+        problems=p.get("problems", ""),
+        other=p.get("other_matters", ""),
+    ),
+    "figures": lambda r, u, p: services.enter_figures(
+        r,
+        user=u,
+        licensing=p.get("licensing"),
+        punishment=p.get("punishment"),
+        coercion=p.get("coercion"),
+        fees=p.get("fees"),
+    ),
+    "override": lambda r, u, p: services.override_cell(
+        r, user=u, cell=p.get("cell", ""), value=p.get("value"), reason=p.get("reason", "")
+    ),
+    "remove_override": lambda r, u, p: services.remove_override(r, user=u, cell=p.get("cell", "")),
+    "refresh": lambda r, u, p: services.recalculate(r, user=u),
+    "submit": lambda r, u, p: services.submit(r, user=u),
+    "return": lambda r, u, p: services.return_report(r, user=u, reason=p.get("reason", "")),
+    "accept": lambda r, u, p: services.accept(r, user=u),
+    "publish": lambda r, u, p: services.publish(r, user=u),
+}
+DONE = {
+    "sections": "正文已保存",
+    "figures": "填报数据已保存",
+    "override": "更正已记录",
+    "remove_override": "更正已撤销",
+    "refresh": "已按最新记录重新计算",
+    "submit": "已报送主管部门",
+    "return": "已退回",
+    "accept": "已审核通过",
+    "publish": "已在门户网站公开",
+}
+
+
+class ReportDetailView(ScopedMixin, DetailView):
+    """The editor: prose of sections 一、五、六, the generated tables, checks and transitions."""
+
+    action = "report.view"
+    model = AnnualReport
+    template_name = "reports/detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agency", "entered_by")
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        user = self.request.user
+        content = services.content_of(report)
+        built = services.compute(report) if report.is_editable else None
+        return super().get_context_data(
+            report=report,
+            content=content,
+            sections=sections(content),
+            traced=set(built.trace) if built else set(),
+            trace_url=self.request.path + "cell/",
+            overrides=report.overrides.select_related("created_by"),
+            identities=services.failing_identities(report),
+            cells=generated_cells(report.format_code),
+            can_edit=report.is_editable and access.can(user, "report.edit", report.agency),
+            can_submit=report.is_editable and access.can(user, "report.submit", report.agency),
+            can_supervise=report.status == ReportStatus.SUBMITTED
+            and services.is_supervisor_of(user, report.agency),
+            can_publish=report.status == ReportStatus.ACCEPTED
+            and access.can(user, "report.publish", report.agency),
+            hash_ok=services.verify_published(report),
+            formats=FORMATS,
+            charts=[charts.svg(chart) for chart in charts.year_over_year(content.history)],
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        report = self.get_object()
+        op = request.POST.get("op", "")
+        if op not in OPERATIONS:
+            messages.error(request, "未知的操作")
+            return redirect("reports:detail", pk=report.pk)
+        try:
+            OPERATIONS[op](report, request.user, request.POST)
+        except ReportError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, DONE[op])
+        return redirect("reports:detail", pk=report.pk)
+
+
+class CellRecordsView(ScopedMixin, DetailView):
+    """The records one cell of tables 2–4 counts (`?cell=t3.granted.natural_person`)."""
+
+    action = "report.view"
+    model = AnnualReport
+    template_name = "reports/cell.html"
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        cell = self.request.GET.get("cell", "")
+        built = services.compute(report)
+        trace = built.trace.get(cell)
+        page = None
+        if trace is not None:
+            # The records behind the cell are scoped like any other list of their kind.
+            action = {"item": "item.view", "case": "case.view", "appeal": "appeal.view"}
+            rows = access.scope(
+                sources.records(trace.kind, list(trace.ids)), self.request.user, action[trace.kind]
+            )
+            page = Paginator(rows, 100).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            report=report,
+            cell=cell,
+            trace=trace,
+            page=page,
+            count=len(trace.ids) if trace else 0,
+            **kwargs,
+        )
+
+
+def download_response(content: ReportContent, kind: str) -> HttpResponse:
+    if kind not in FORMATS:
+        raise Http404("不支持的导出格式")
+    written = export(content, kind)
+    response = HttpResponse(written.data, content_type=written.content_type)
+    name = quote(f"{content.title}.{written.suffix}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+class ReportDownloadView(ScopedMixin, DetailView):
+    """The report as HTML, DOCX, PDF or XLSX (`?as=docx`)."""
+
+    action = "report.view"
+    model = AnnualReport
+
+    def get(self, request, *args, **kwargs):
+        report = self.get_object()
+        return download_response(services.content_of(report), request.GET.get("as", "html"))
+
+
+class SupervisionView(StaffMixin, TemplateView):
+    """The 主管部门's view: every agency it may read, its report for the year and its standing."""
+
+    action = "report.view"
+    template_name = "reports/supervision.html"
+
+    def get_context_data(self, **kwargs):
+        year = _year(self.request, last_year())
+        today = timezone.localdate()
+        agencies = access.agencies_for(self.request.user, "report.view").filter(is_active=True)
+        reports = {
+            r.agency_id: r for r in AnnualReport.objects.filter(year=year, agency__in=agencies)
+        }
+        rows = []
+        for agency in agencies.order_by("path"):
+            report = reports.get(agency.pk)
+            rows.append(
+                {
+                    "agency": agency,
+                    "report": report,
+                    "deadline": deadline(agency.kind, year),
+                    "standing": services.due_status(report, agency.kind, year, today),
+                    "failing": services.failing_identities(report) if report else [],
+                }
+            )
+        # Art. 49 deadlines matter from the January after the report year.
+        show_deadlines = today >= deadline(AgencyKind.DEPARTMENT, year).replace(day=1)
+        return super().get_context_data(
+            year=year, rows=rows, show_deadlines=show_deadlines, **kwargs
+        )
+
+
+class RollupView(AgencyInUrlMixin, TemplateView):
+    """A government's figures together with its departments' (`?year=`)."""
+
+    action = "report.view"
+    template_name = "reports/rollup.html"
+
+    def get_context_data(self, **kwargs):
+        year = _year(self.request, last_year())
+        agency: Agency = self.agency
+        built = build_rollup(agency, year)
+        content = ReportContent(
+            agency=f"{agency.name}（含所属部门汇总）",
+            year=year,
+            format_code=built.format_code,
+            overview="",
+            problems="",
+            other_matters="",
+            figures=built.figures,
+            proactive_items=built.proactive_items,
+        )
+        members = rollup_members(agency)
+        return super().get_context_data(
+            year=year,
+            content=content,
+            tables=[t for group in tables(built.figures, content.spec).values() for t in group],
+            members=members,
+            inconsistencies=built.inconsistencies,
+            **kwargs,
+        )

@@ -1,0 +1,20 @@
+"""Review policy that is local practice, not statute (ogi-spec §1.2): the default chain and how
+often information withheld from disclosure is looked at again (Art. 18 says periodically)."""
+
+from datetime import date, timedelta
+
+from gongkai.agencies.models import Role
+
+# An agency that has not set its own chain: one review, then the signing leader's approval.
+DEFAULT_CHAIN: tuple[dict[str, str], ...] = (
+    {"name": "审查", "role": Role.REVIEWER.value},
+    {"name": "批准", "role": Role.LEADER.value},
+)
+RE_REVIEW_INTERVAL = timedelta(days=365)
+# The workbench warns about publish-by dates this many calendar days ahead.
+DUE_SOON_DAYS = 7
+
+
+def re_review_due(decided: date) -> date:
+    """When a 不予公开 decision is next re-evaluated (Art. 18)."""
+    return decided + RE_REVIEW_INTERVAL

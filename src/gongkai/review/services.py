@@ -1,0 +1,315 @@
+"""The review gate's named transitions: submit → sign (each step) → approved → publish; return
+with reasons; override of blocking check findings; scheduled publication; revoke.
+
+"先审查、后公开" and "一事一审" (ogi-spec §1.2): every version is reviewed on its own through the
+agency's chain, each step signed by a named person holding the step's role, and only a version
+whose review is approved can become the public one.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.agencies import access
+from gongkai.agencies.models import Agency, Role
+from gongkai.catalog.models import DisclosureAttribute, InfoItem, ItemStatus, ItemVersion
+from gongkai.catalog.signals import item_published, item_withdrawn
+from gongkai.core.audit import record_transition
+
+from . import policy
+from .models import Decision, Review, ReviewOpinion, ReviewState, ReviewStep
+
+MIN_REASON_CHARS = 10
+
+
+def chain_for(agency: Agency) -> list[dict]:
+    """The agency's review chain as [{"name", "role"}], or the default chain."""
+    steps = [{"name": s.name, "role": s.role} for s in agency.review_steps.order_by("position")]
+    return steps or [dict(step) for step in policy.DEFAULT_CHAIN]
+
+
+@transaction.atomic
+def set_chain(*, user, agency: Agency, steps: list[dict]) -> None:
+    """Replace the agency's chain; reviews already under way keep the chain they started with."""
+    access.require(user, "review.configure", agency)
+    if not steps:
+        raise ValidationError("审查流程至少需要一个环节。")
+    if steps[-1]["role"] != "leader":
+        raise ValidationError("最后一个环节应由分管领导批准。")
+    before = chain_for(agency)
+    agency.review_steps.all().delete()
+    for position, step in enumerate(steps, start=1):
+        ReviewStep.objects.create(
+            agency=agency, position=position, name=step["name"], role=step["role"]
+        )
+    record_transition(agency, "review_chain_set", before=before, after=steps)
+
+
+def _locked(item: InfoItem) -> InfoItem:
+    return InfoItem.objects.select_for_update().select_related("agency").get(pk=item.pk)
+
+
+def pending_review(item: InfoItem) -> Review | None:
+    return (
+        Review.objects.filter(version_id=item.current_version_id, state=ReviewState.PENDING)
+        .prefetch_related("opinions")
+        .first()
+    )
+
+
+@transaction.atomic
+def submit(*, user, item: InfoItem) -> Review:
+    """Send the working version into review through the agency's chain."""
+    item = _locked(item)
+    access.require(user, "item.change", item.agency)
+    if item.status not in (ItemStatus.DRAFT, ItemStatus.RETURNED):
+        raise ValidationError(f"“{item.get_status_display()}”状态的信息不能提交审查。")
+    version = item.current_version
+    if not version.title.strip():
+        raise ValidationError("标题不能为空。")
+    review = Review.objects.create(
+        version=version,
+        agency=item.agency,
+        steps=chain_for(item.agency),
+        submitted_by=user,
+        submitted_at=timezone.now(),
+    )
+    item.status = ItemStatus.SUBMITTED
+    item.save(update_fields=["status"])
+    record_transition(item, "submit", version=version.number, review=review.pk)
+    return review
+
+
+def can_sign(user, review: Review) -> bool:
+    step = review.next_step
+    return step is not None and access.can(user, f"review.step.{step['role']}", review.agency)
+
+
+@transaction.atomic
+def sign(
+    *,
+    user,
+    review: Review,
+    decision: str,
+    legal_basis: str,
+    opinion: str = "",
+    on_behalf_of: str = "",
+) -> ReviewOpinion:
+    """A named reviewer's opinion at the review's next step."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    item = _locked(review.version.item)
+    step = review.next_step
+    if step is None:
+        raise ValidationError("该审查已结束，不能再签署意见。")
+    if item.current_version_id != review.version_id:
+        raise ValidationError("该版本已不是当前版本，不能再审查。")
+    if not access.can(user, f"review.step.{step['role']}", review.agency):
+        raise ValidationError(f"“{step['name']}”环节须由本机关的{_role_label(step['role'])}签署。")
+    if decision not in Decision.values:
+        raise ValidationError("请选择审查结论。")
+    if not legal_basis.strip():
+        raise ValidationError({"legal_basis": "请写明审查依据（如《条例》第十四条）。"})
+    if decision == Decision.RETURN and len(opinion.strip()) < 2:
+        raise ValidationError({"opinion": "退回时请写明退回理由。"})
+    if decision == Decision.APPROVE:
+        if review.opinions.filter(reviewer=user, decision=Decision.APPROVE).exists():
+            raise ValidationError("同一人不能在同一审查流程中两次签署同意。")
+        if review.version.block_findings and not review.checks_override_reason:
+            raise ValidationError(
+                "自动检查发现必须处理的问题，请先修改，或由审查人写明理由后放行。"
+            )
+    index = review.signed_steps
+    signed = ReviewOpinion.objects.create(
+        review=review,
+        step_index=index,
+        step_name=step["name"],
+        reviewer=user,
+        decision=decision,
+        legal_basis=legal_basis.strip(),
+        opinion=opinion.strip(),
+        on_behalf_of=on_behalf_of.strip(),
+        signed_at=timezone.now(),
+    )
+    now = timezone.now()
+    if decision == Decision.RETURN:
+        review.state, review.decided_at = ReviewState.RETURNED, now
+        review.save(update_fields=["state", "decided_at"])
+        item.status = ItemStatus.RETURNED
+    elif decision == Decision.APPROVE and index + 1 == len(review.steps):
+        review.state, review.decided_at = ReviewState.APPROVED, now
+        review.save(update_fields=["state", "decided_at"])
+        _approve_version(item, review.version, now)
+    else:
+        item.status = ItemStatus.IN_REVIEW
+    item.save(update_fields=["status", "re_review_due"])
+    record_transition(
+        item,
+        f"review_{decision}",
+        step=step["name"],
+        version=review.version.number,
+        basis=signed.legal_basis,
+        on_behalf_of=signed.on_behalf_of,
+    )
+    return signed
+
+
+def _approve_version(item: InfoItem, version: ItemVersion, now: datetime) -> None:
+    version.approved_at = now
+    version.save(update_fields=["approved_at"])
+    item.status = ItemStatus.APPROVED
+    # Art. 18: what is withheld is looked at again periodically.
+    item.re_review_due = (
+        policy.re_review_due(timezone.localdate(now))
+        if version.attribute == DisclosureAttribute.NOT_DISCLOSED
+        else None
+    )
+
+
+def _role_label(role: str) -> str:
+    return str(Role(role).label)
+
+
+@transaction.atomic
+def override_checks(*, user, review: Review, reason: str) -> Review:
+    """A reviewer lets blocking check findings through, in writing (audited)."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if not access.can(user, "review.sign", review.agency):
+        raise ValidationError("只有审查人或分管领导可以放行检查问题。")
+    if review.state != ReviewState.PENDING:
+        raise ValidationError("该审查已结束。")
+    if len(reason.strip()) < MIN_REASON_CHARS:
+        raise ValidationError({"reason": f"放行理由至少写{MIN_REASON_CHARS}个字。"})
+    review.checks_override_reason = reason.strip()
+    review.checks_override_by = user
+    review.save(update_fields=["checks_override_reason", "checks_override_by"])
+    record_transition(
+        review.version.item,
+        "checks_overridden",
+        reason=review.checks_override_reason,
+        findings=[f"{f['kind']}:{f['text']}" for f in review.version.block_findings],
+    )
+    return review
+
+
+def _require_publishable(item: InfoItem) -> ItemVersion:
+    version = item.current_version
+    if item.status != ItemStatus.APPROVED:
+        raise ValidationError(f"“{item.get_status_display()}”状态的信息不能公开，须先审查通过。")
+    if not Review.objects.filter(version=version, state=ReviewState.APPROVED).exists():
+        raise ValidationError("该版本没有通过审查，不能公开。")
+    if version.attribute != DisclosureAttribute.PROACTIVE:
+        raise ValidationError(f"公开属性为“{version.get_attribute_display()}”的信息不在门户公开。")
+    return version
+
+
+@transaction.atomic
+def publish(*, user, item: InfoItem, at: datetime | None = None) -> InfoItem:
+    """Make the approved current version the public one and note whether it was late (Art. 26)."""
+    item = _locked(item)
+    if user is not None:
+        access.require(user, "item.publish", item.agency)
+    version = _require_publishable(item)
+    now = at or timezone.now()
+    previous = item.published_version_id
+    item.published_version = version
+    item.status = ItemStatus.PUBLISHED
+    item.published_at = now
+    item.first_published_at = item.first_published_at or now
+    item.published_late = bool(
+        item.publish_due and timezone.localdate(now) > item.publish_due and previous is None
+    )
+    item.scheduled_for = None
+    item.save()
+    record_transition(
+        item,
+        "publish",
+        version=version.number,
+        late=item.published_late,
+        publish_due=item.publish_due,
+    )
+    item_published.send(sender=InfoItem, item=item, version=version)
+    return item
+
+
+@transaction.atomic
+def schedule(*, user, item: InfoItem, when: datetime) -> InfoItem:
+    """Publish the approved version automatically at `when`."""
+    item = _locked(item)
+    access.require(user, "item.publish", item.agency)
+    _require_publishable(item)
+    if when <= timezone.now():
+        raise ValidationError({"when": "定时发布时间须晚于现在。"})
+    item.scheduled_for = when
+    item.save(update_fields=["scheduled_for"])
+    record_transition(item, "schedule", when=when)
+    return item
+
+
+def publish_scheduled(now: datetime | None = None) -> list[InfoItem]:
+    """Publish every approved item whose scheduled time has come (run by a timer)."""
+    now = now or timezone.now()
+    due = InfoItem.objects.filter(status=ItemStatus.APPROVED, scheduled_for__lte=now)
+    return [publish(user=None, item=item, at=item.scheduled_for) for item in due]
+
+
+@transaction.atomic
+def revoke(*, user, item: InfoItem, reason: str) -> InfoItem:
+    """Take the item off the portal; the record, its versions and reviews stay."""
+    item = _locked(item)
+    access.require(user, "item.revoke", item.agency)
+    if item.published_version_id is None:
+        raise ValidationError("该信息未公开，无需撤回。")
+    if len(reason.strip()) < 2:
+        raise ValidationError({"reason": "请写明撤回理由。"})
+    version = item.published_version
+    item.published_version = None
+    # A revision under way keeps its own status; otherwise the item itself is now withdrawn.
+    if item.current_version_id == version.pk:
+        item.status = ItemStatus.REVOKED
+    item.scheduled_for = None
+    item.save(update_fields=["published_version", "status", "scheduled_for"])
+    record_transition(item, "revoke", version=version.number, reason=reason.strip())
+    item_withdrawn.send(sender=InfoItem, item=item, version=version)
+    return item
+
+
+@transaction.atomic
+def confirm_migrated(*, user, item: InfoItem, published_at: datetime, source: str) -> InfoItem:
+    """An agency admin confirms an item already published in a legacy catalog; the
+    confirmation is recorded as a one-step review so the gate's rule holds for it too."""
+    item = _locked(item)
+    access.require(user, "item.import_published", item.agency)
+    version = item.current_version
+    if version.attribute != DisclosureAttribute.PROACTIVE:
+        raise ValidationError("只有主动公开的信息可以按已公开迁移。")
+    now = timezone.now()
+    review = Review.objects.create(
+        version=version,
+        agency=item.agency,
+        steps=[{"name": "迁移确认", "role": "agency_admin"}],
+        submitted_by=user,
+        submitted_at=now,
+        state=ReviewState.APPROVED,
+        decided_at=now,
+        is_migration=True,
+    )
+    ReviewOpinion.objects.create(
+        review=review,
+        step_index=0,
+        step_name="迁移确认",
+        reviewer=user,
+        decision=Decision.APPROVE,
+        legal_basis=f"已在原公开目录公开（{source}）",
+        signed_at=now,
+    )
+    version.approved_at = now
+    version.save(update_fields=["approved_at"])
+    item.status = ItemStatus.PUBLISHED
+    item.published_version = version
+    item.published_at = item.first_published_at = published_at
+    item.save()
+    record_transition(item, "publish_migrated", version=version.number, source=source)
+    item_published.send(sender=InfoItem, item=item, version=version)
+    return item

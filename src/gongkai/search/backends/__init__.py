@@ -1,0 +1,1 @@
+"""Search backends: the `SearchBackend` protocol and the embedded tantivy index."""

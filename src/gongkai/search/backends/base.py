@@ -1,0 +1,85 @@
+"""The search backend interface: what the service needs from an index, whatever engine runs it."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from ..documents import SearchDocument
+from ..query import ParsedQuery
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions that do not affect ranking. Visibility is always set by the service."""
+
+    agency_path: str = ""
+    topic: str = ""
+    genre: str = ""
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    validity: str = ""
+    disclosure: str = ""
+    public_only: bool = True
+    # Staff may also see unpublished items of these agencies (ids) and subtrees (paths).
+    draft_agency_ids: frozenset[int] = frozenset()
+    draft_agency_paths: frozenset[str] = frozenset()
+    all_drafts: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    score: float
+    title: str
+    index_number: str
+    doc_number: str
+    agency_id: int
+    agency_name: str
+    date: date | None
+    topic: str
+    genre: str
+    validity: str
+    disclosure: str
+    status: str
+    url: str
+    summary: str
+    body: str
+
+
+@dataclass
+class Results:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+class SearchBackend(Protocol):
+    """An index of `SearchDocument`s. Writes become visible after `commit`."""
+
+    def upsert(self, documents: Iterable[SearchDocument]) -> None: ...
+
+    def delete(self, keys: Iterable[str]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def search(
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        *,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 10,
+    ) -> Results: ...
+
+    def count(self, query: ParsedQuery, filters: Filters) -> int: ...
+
+    def facets(
+        self, query: ParsedQuery, filters: Filters, names: Iterable[str]
+    ) -> dict[str, list[tuple[str, int]]]: ...

@@ -1,0 +1,416 @@
+"""The embedded default backend: a tantivy index in a local folder, no server to run.
+
+Chinese text is indexed as character bigrams (every character starts one token, see
+`text.bigram_run`), so any substring of a title, summary or body is found by a phrase of its
+bigrams; BM25 over those fields, boosted per field, ranks the matches.
+"""
+
+import json
+import re
+import shutil
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import tantivy
+
+from .. import text
+from ..documents import SearchDocument, Validity
+from ..query import Clause, ParsedQuery, Term
+from .base import Filters, Hit, Results
+
+# Field weights: a match in the title counts far more than one in the body.
+WEIGHTS = {"title": 8.0, "summary": 2.0, "body": 1.0}
+DOC_NUMBER_BOOST = 60.0
+KNOWN_ITEM_BOOST = 12.0
+EXACT_TITLE_BOOST = 40.0
+FACET_FIELDS = {"agency": "agency", "topic": "topic", "genre": "genre", "year": "year"}
+FACET_SIZE = 20
+_EPOCH = date(2000, 1, 1)
+
+
+class IndexOutdated(RuntimeError):
+    """The index on disk was built with another schema: rebuild it with `gongkai reindex`."""
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("key", stored=True, tokenizer_name="raw", index_option="basic")
+    for name in ("index_number", "doc_number_keys", "doc_seq", "agency_paths"):
+        b.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    # "id:name" of the agency, so that facet buckets carry their own labels.
+    for name in ("agency", "topic", "genre", "validity", "disclosure", "visibility"):
+        b.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
+    b.add_text_field("title_exact", tokenizer_name="raw", index_option="basic")
+    for name in WEIGHTS:
+        b.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    b.add_unsigned_field("agency_id", indexed=True, fast=True)
+    b.add_unsigned_field("year", indexed=True, fast=True)
+    b.add_integer_field("day", indexed=True, fast=True)
+    b.add_float_field("rank", fast=True)
+    b.add_bytes_field("stored", stored=True)
+    return b.build()
+
+
+def rank_weight(document: SearchDocument) -> float:
+    """Multiplies the relevance score (as log2(2 + weight)): items still in force count double
+    (repealed and expired ones rank below them), and a newer item edges out an older one that
+    scores the same."""
+    base = 0.0 if document.validity in (Validity.REPEALED, Validity.EXPIRED) else 2.0
+    day = document.date
+    freshness = 0.0 if day is None else max(0, (day - _EPOCH).days) / 3650 * 0.01
+    return base + min(freshness, 0.05)
+
+
+def _title_exact(folded_title: str) -> str:
+    return "".join(text.runs(folded_title))
+
+
+def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], tuple[int, int, int, float]]:
+    """Everything tantivy needs for one document, as plain data: the text fields, and
+    (agency id, year, yyyymmdd, rank weight)."""
+    title = text.fold(doc.title)
+    day = doc.date
+    fields: dict[str, str | list[str]] = {
+        "key": doc.key,
+        "title": text.bigram_text(title),
+        "title_exact": _title_exact(title),
+        "summary": text.bigram_text(text.fold(doc.summary)),
+        "body": text.bigram_text(text.fold(text.join_texts([doc.body, doc.attachment_text]))),
+        "agency_paths": text.agency_path_prefixes(doc.agency_path),
+        "agency": f"{doc.agency_id}:{doc.agency_name}",
+        "topic": doc.topic,
+        "genre": doc.genre,
+        "validity": doc.validity,
+        "disclosure": doc.disclosure,
+        "visibility": "public" if doc.public else "staff",
+    }
+    if doc.index_number:
+        fields["index_number"] = text.index_number_key(doc.index_number)
+    if doc.doc_number:
+        fields["doc_number_keys"] = text.doc_number_keys(doc.doc_number)
+        sequence = text.doc_sequence(doc.doc_number)
+        if sequence:
+            fields["doc_seq"] = sequence
+    stored = {
+        "title": doc.title,
+        "index_number": doc.index_number,
+        "doc_number": doc.doc_number,
+        "agency_id": doc.agency_id,
+        "agency_name": doc.agency_name,
+        "date": day.isoformat() if day else None,
+        "topic": doc.topic,
+        "genre": doc.genre,
+        "validity": doc.validity,
+        "disclosure": doc.disclosure,
+        "status": doc.status,
+        "url": doc.url,
+        "summary": doc.summary,
+        "body": text.join_texts([doc.body, doc.attachment_text]),
+    }
+    fields["stored"] = json.dumps(stored, ensure_ascii=False)
+    numbers = (
+        doc.agency_id,
+        day.year if day else 0,
+        int(day.strftime("%Y%m%d")) if day else 0,
+        rank_weight(doc),
+    )
+    return fields, numbers
+
+
+def _build(prepared: tuple[dict[str, str | list[str]], tuple[int, int, int, float]]):
+    fields, (agency_id, year, day, rank) = prepared
+    document = tantivy.Document()
+    stored = fields.pop("stored")
+    for name, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            if item != "":
+                document.add_text(name, item)
+    document.add_unsigned("agency_id", agency_id)
+    document.add_unsigned("year", year)
+    document.add_integer("day", day)
+    document.add_float("rank", rank)
+    document.add_bytes("stored", stored.encode())
+    return document
+
+
+class TantivyBackend:
+    """`SearchBackend` over a tantivy index at `path` (created on first use)."""
+
+    def __init__(self, path: str | Path, *, writer_heap: int = 64_000_000, threads: int = 1):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self._index: tantivy.Index | None = None
+        self._writer_heap = writer_heap
+        self._threads = threads
+        self._writer: tantivy.IndexWriter | None = None
+
+    @property
+    def index(self) -> tantivy.Index:
+        if self._index is None:
+            try:
+                self._index = tantivy.Index(self.schema, path=str(self.path))
+            except ValueError as error:
+                raise IndexOutdated(
+                    f"检索索引 {self.path} 的结构与本版本不符，请运行 gongkai reindex 重建"
+                ) from error
+        return self._index
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self.index.writer(self._writer_heap, self._threads)
+        return self._writer
+
+    def upsert(self, documents: Iterable[SearchDocument]) -> None:
+        writer = self.writer
+        for doc in documents:
+            writer.delete_documents_by_term("key", doc.key)
+            writer.add_document(_build(prepare(doc)))
+
+    def add_new(self, documents: Iterable[SearchDocument]) -> int:
+        """Bulk load into an index known not to hold these keys (a rebuild): no deletes."""
+        writer = self.writer
+        added = 0
+        for doc in documents:
+            writer.add_document(_build(prepare(doc)))
+            added += 1
+        return added
+
+    def delete(self, keys: Iterable[str]) -> None:
+        writer = self.writer
+        for key in keys:
+            writer.delete_documents_by_term("key", key)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer.wait_merging_threads()
+            self._writer = None
+        self.index.reload()
+
+    def rollback(self) -> None:
+        """Drop uncommitted writes and release the writer lock for the next sync."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.rollback()
+            del writer
+
+    def clear(self) -> None:
+        self._writer = None
+        self._index = None
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True, exist_ok=True)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _field_query(self, field: str, tokens: list[str]) -> tantivy.Query:
+        if len(tokens) == 1:
+            token = tokens[0]
+            if len(token) == 1:
+                # A lone character is the start of a bigram, or a run's last character.
+                return tantivy.Query.regex_query(self.schema, field, re.escape(token) + ".?")
+            return tantivy.Query.term_query(self.schema, field, token)
+        return tantivy.Query.phrase_query(self.schema, field, tokens)
+
+    def _part_query(self, part: str) -> tantivy.Query:
+        tokens = text.phrase_tokens(part)
+        return tantivy.Query.boolean_query(
+            [
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.boost_query(self._field_query(field, tokens), weight),
+                )
+                for field, weight in WEIGHTS.items()
+            ]
+        )
+
+    def _term_query(self, term: Term) -> tantivy.Query:
+        parts = [self._part_query(part) for part in term.parts if text.runs(part)]
+        if len(parts) == 1:
+            return parts[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, p) for p in parts])
+
+    def _clause_query(self, clause: Clause) -> tantivy.Query:
+        alternatives = [self._term_query(term) for term in clause.alternatives]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
+
+    def _text_query(self, query: ParsedQuery) -> tantivy.Query | None:
+        if not query.clauses:
+            return None
+        occurs = [(tantivy.Occur.Must, self._clause_query(c)) for c in query.clauses]
+        phrase = text.fold(query.title_phrase)
+        tokens = text.phrase_tokens(phrase)
+        if len(tokens) > 1:
+            known_item = self._field_query("title", tokens)
+            occurs.append(
+                (tantivy.Occur.Should, tantivy.Query.boost_query(known_item, KNOWN_ITEM_BOOST))
+            )
+        exact = _title_exact(phrase)
+        if exact:
+            title_is = tantivy.Query.term_query(self.schema, "title_exact", exact)
+            occurs.append(
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.const_score_query(title_is, EXACT_TITLE_BOOST),
+                )
+            )
+        return tantivy.Query.boolean_query(occurs)
+
+    def _exact_queries(self, query: ParsedQuery) -> list[tantivy.Query]:
+        found = []
+        if query.doc_number_key:
+            found.append(
+                tantivy.Query.term_query(self.schema, "doc_number_keys", query.doc_number_key)
+            )
+        if query.index_number:
+            found.append(tantivy.Query.term_query(self.schema, "index_number", query.index_number))
+        if query.bare_sequence:
+            found.append(tantivy.Query.term_query(self.schema, "doc_seq", query.bare_sequence))
+        return [tantivy.Query.const_score_query(q, DOC_NUMBER_BOOST) for q in found]
+
+    def _filter_queries(self, filters: Filters) -> list[tantivy.Query]:
+        schema, found = self.schema, []
+        term = tantivy.Query.term_query
+        if filters.agency_path:
+            found.append(term(schema, "agency_paths", filters.agency_path))
+        for name in ("topic", "genre", "validity", "disclosure"):
+            value = getattr(filters, name)
+            if value:
+                found.append(term(schema, name, value))
+        if filters.year:
+            found.append(term(schema, "year", filters.year))
+        if filters.date_from or filters.date_to:
+            low = int(filters.date_from.strftime("%Y%m%d")) if filters.date_from else None
+            high = int(filters.date_to.strftime("%Y%m%d")) if filters.date_to else None
+            found.append(
+                tantivy.Query.range_query(schema, "day", tantivy.FieldType.Integer, low, high)
+            )
+        visible = [term(schema, "visibility", "public")]
+        if not filters.public_only:
+            if filters.all_drafts:
+                visible = []
+            else:
+                visible += [term(schema, "agency_id", i) for i in sorted(filters.draft_agency_ids)]
+                visible += [
+                    term(schema, "agency_paths", p) for p in sorted(filters.draft_agency_paths)
+                ]
+        if visible:
+            found.append(
+                visible[0]
+                if len(visible) == 1
+                else tantivy.Query.boolean_query([(tantivy.Occur.Should, v) for v in visible])
+            )
+        return found
+
+    def build(self, query: ParsedQuery, filters: Filters) -> tantivy.Query | None:
+        """The tantivy query for a parsed query and filters; None when nothing can match."""
+        matchers = self._exact_queries(query)
+        text_query = self._text_query(query)
+        if text_query is not None:
+            matchers.append(text_query)
+        if not matchers:
+            if not query.match_all:
+                return None
+            matchers.append(tantivy.Query.all_query())
+        matcher = (
+            matchers[0]
+            if len(matchers) == 1
+            else tantivy.Query.boolean_query([(tantivy.Occur.Should, m) for m in matchers])
+        )
+        occurs = [(tantivy.Occur.Must, matcher)]
+        occurs += [
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0))
+            for f in self._filter_queries(filters)
+        ]
+        occurs += [
+            (tantivy.Occur.MustNot, self._term_query(term))
+            for term in query.excludes
+            if any(text.runs(p) for p in term.parts)
+        ]
+        return tantivy.Query.boolean_query(occurs)
+
+    def _searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()
+
+    def refresh(self) -> None:
+        """See commits made by other processes (the sync worker)."""
+        self.index.reload()
+
+    def search(
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        *,
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 10,
+        count: bool = True,
+    ) -> Results:
+        built = self.build(query, filters)
+        if built is None:
+            return Results(total=0, hits=[])
+        searcher = self._searcher()
+        if sort == "date":
+            result = searcher.search(built, limit, count=count, offset=offset, order_by_field="day")
+        else:
+            result = searcher.search(
+                built, limit, count=count, offset=offset, weight_by_field="rank"
+            )
+        hits = [self._hit(searcher, score, address) for score, address in result.hits]
+        total = result.count if count and result.count is not None else len(hits) + offset
+        return Results(total=total, hits=hits)
+
+    def _hit(self, searcher: tantivy.Searcher, score, address) -> Hit:
+        doc = searcher.doc(address)
+        data = json.loads(bytes(doc.get_first("stored")))
+        return Hit(
+            key=doc.get_first("key") or "",
+            score=float(score) if isinstance(score, float) else 0.0,
+            title=data["title"],
+            index_number=data["index_number"],
+            doc_number=data["doc_number"],
+            agency_id=data["agency_id"],
+            agency_name=data["agency_name"],
+            date=date.fromisoformat(data["date"]) if data["date"] else None,
+            topic=data["topic"],
+            genre=data["genre"],
+            validity=data["validity"],
+            disclosure=data["disclosure"],
+            status=data["status"],
+            url=data["url"],
+            summary=data["summary"],
+            body=data["body"],
+        )
+
+    def count(self, query: ParsedQuery, filters: Filters) -> int:
+        built = self.build(query, filters)
+        if built is None:
+            return 0
+        return self._searcher().search(built, 1, count=True).count
+
+    def facets(
+        self, query: ParsedQuery, filters: Filters, names: Iterable[str]
+    ) -> dict[str, list[tuple[str, int]]]:
+        built = self.build(query, filters)
+        names = [n for n in names if n in FACET_FIELDS]
+        if built is None or not names:
+            return {n: [] for n in names}
+        spec = {
+            name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in names
+        }
+        answer = self._searcher().aggregate(built, spec)
+        found: dict[str, list[tuple[str, int]]] = {}
+        for name in names:
+            buckets = answer.get(name, {}).get("buckets", [])
+            found[name] = [
+                (str(int(b["key"]) if isinstance(b["key"], float) else b["key"]), b["doc_count"])
+                for b in buckets
+                if b["key"] not in ("", 0, 0.0)
+            ]
+        return found

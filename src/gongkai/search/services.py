@@ -1,0 +1,349 @@
+"""The one search service: feeding the index from the change queue, rebuilding it, and querying.
+
+The portal page, the public API and the `gongkai search` command all call `search()`; the
+catalog calls `enqueue_upsert` / `enqueue_delete` inside its own transactions.
+"""
+
+import fcntl
+import logging
+import math
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from gongkai.agencies import access
+
+from . import query as query_module
+from . import suggest
+from .backends.base import Filters, Hit, SearchBackend
+from .documents import DocumentSource, SearchDocument
+from .highlight import highlight, snippet
+from .models import IndexChange
+from .query import ParsedQuery
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 10
+MAX_PAGE_SIZE = 50
+# Deep pages cost the index as much as the first thousand results; nobody reads past them.
+MAX_RESULTS = 1000
+SYNC_BATCH = 500
+FACETS = ("agency", "topic", "genre", "year")
+SORTS = {"relevance": "相关度", "date": "日期"}
+# Staff may also find unpublished items where they may read the catalog (their own agency,
+# and a supervisor's subtree).
+DRAFT_ACTION = "item.view"
+
+
+@cache
+def backend() -> SearchBackend:
+    """The configured backend (GONGKAI_SEARCH_BACKEND), one per process."""
+    return import_string(settings.GONGKAI_SEARCH_BACKEND)(settings.GONGKAI_SEARCH_INDEX_DIR)
+
+
+def reset_backend() -> None:
+    """Forget the process's backend, after the settings that name it have changed."""
+    backend.cache_clear()
+
+
+@contextmanager
+def _index_lock(blocking: bool) -> Iterator[bool]:
+    """One writer at a time across processes; `False` when another holds it and we won't wait."""
+    path = Path(settings.GONGKAI_SEARCH_INDEX_DIR)
+    path.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f".{path.name}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# -- feeding the index -----------------------------------------------------------------------
+
+
+def enqueue_upsert(document: SearchDocument) -> IndexChange:
+    """Record that `document` should be (re)indexed; call inside the change's transaction."""
+    change = IndexChange.objects.create(
+        key=document.key, op=IndexChange.Op.UPSERT, payload=document.to_dict()
+    )
+    _sync_after_commit()
+    return change
+
+
+def enqueue_delete(key: str) -> IndexChange:
+    """Record that the document `key` must leave the index (withdrawn, deleted)."""
+    change = IndexChange.objects.create(key=key, op=IndexChange.Op.DELETE)
+    _sync_after_commit()
+    return change
+
+
+def _sync_after_commit() -> None:
+    if settings.GONGKAI_SEARCH_SYNC_INLINE:
+        transaction.on_commit(_sync_quietly)
+
+
+def _sync_quietly() -> None:
+    # The change is safe in the queue; if indexing fails now the worker replays it later.
+    try:
+        sync()
+    except Exception:
+        log.exception("search index sync failed; the queued changes stay for the next run")
+
+
+def pending() -> int:
+    return IndexChange.objects.filter(processed_at__isnull=True).count()
+
+
+def sync(batch: int = SYNC_BATCH) -> int:
+    """Replay unprocessed changes into the index; returns how many rows were applied.
+
+    Rows are marked processed only after the index commit, so a kill at any point leaves
+    them to be replayed; replaying is idempotent.
+    """
+    applied = 0
+    with _index_lock(blocking=False) as locked:
+        if not locked:
+            return 0
+        engine = backend()
+        while True:
+            rows = list(
+                IndexChange.objects.filter(processed_at__isnull=True).order_by("id")[:batch]
+            )
+            if not rows:
+                break
+            latest: dict[str, IndexChange] = {}
+            for row in rows:
+                latest[row.key] = row
+            deletes = [key for key, row in latest.items() if row.op == IndexChange.Op.DELETE]
+            upserts = [
+                SearchDocument.from_dict(row.payload)
+                for row in latest.values()
+                if row.op == IndexChange.Op.UPSERT
+            ]
+            try:
+                engine.delete(deletes)
+                engine.upsert(upserts)
+                engine.commit()
+            except BaseException:
+                engine.rollback()
+                raise
+            IndexChange.objects.filter(id__in=[row.id for row in rows]).update(
+                processed_at=timezone.now()
+            )
+            applied += len(rows)
+    return applied
+
+
+def reindex(
+    source: DocumentSource, progress: Callable[[int], None] | None = None, batch: int = 1000
+) -> int:
+    """Rebuild the index from scratch out of `source`, then replay any queued changes."""
+    with _index_lock(blocking=True):
+        engine = backend()
+        engine.clear()
+        total = 0
+        chunk: list[SearchDocument] = []
+        for document in source.documents():
+            chunk.append(document)
+            if len(chunk) >= batch:
+                total += engine.add_new(chunk)
+                if progress:
+                    progress(len(chunk))
+                chunk = []
+        if chunk:
+            total += engine.add_new(chunk)
+            if progress:
+                progress(len(chunk))
+        engine.commit()
+    sync()
+    return total
+
+
+# -- querying --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What was asked, already validated by the caller's form or serializer."""
+
+    q: str = ""
+    agency: int | None = None
+    topic: str = ""
+    genre: str = ""
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    validity: str = ""
+    disclosure: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    include_drafts: bool = False
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.agency
+            or self.topic
+            or self.genre
+            or self.year
+            or self.date_from
+            or self.date_to
+            or self.validity
+            or self.disclosure
+        )
+
+
+@dataclass
+class Result:
+    hit: Hit
+    title_html: str
+    snippet_html: str
+    snippet_text: str
+
+
+@dataclass
+class SearchPage:
+    request: SearchRequest
+    query: ParsedQuery
+    total: int
+    results: list[Result]
+    page: int
+    num_pages: int
+    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    suggestion: str = ""
+    notices: list[str] = field(default_factory=list)
+    took_ms: float = 0.0
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def _filters(request: SearchRequest, user) -> Filters:
+    agency_path = ""
+    if request.agency:
+        from gongkai.agencies.models import Agency
+
+        agency = Agency.objects.filter(pk=request.agency).only("path").first()
+        # An unknown agency matches nothing rather than silently searching everywhere.
+        agency_path = agency.path if agency else "/none/"
+    common = {
+        "agency_path": agency_path,
+        "topic": request.topic,
+        "genre": request.genre,
+        "year": request.year,
+        "date_from": request.date_from,
+        "date_to": request.date_to,
+        "validity": request.validity,
+        "disclosure": request.disclosure,
+    }
+    if not request.include_drafts or user is None:
+        return Filters(**common)
+    grant = access.grant(user, DRAFT_ACTION)
+    if grant.nothing:
+        return Filters(**common)
+    return Filters(
+        **common,
+        public_only=False,
+        all_drafts=grant.everywhere,
+        draft_agency_ids=grant.agency_ids,
+        draft_agency_paths=grant.subtree_paths,
+    )
+
+
+def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list]:
+    """(value, label, count) buckets: agencies arrive as "id:name"; years, newest first,
+    get 年."""
+    labelled: dict[str, list] = {}
+    for name, buckets in facets.items():
+        rows = []
+        for value, count in buckets:
+            if name == "agency":
+                value, _, label = value.partition(":")
+            else:
+                label = f"{value}年" if name == "year" else value
+            rows.append((value, label, count))
+        if name == "year":
+            rows.sort(key=lambda row: row[0], reverse=True)
+        labelled[name] = rows
+    return labelled
+
+
+def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> SearchPage:
+    """Search as `user` (None for the public) and return one page of highlighted results."""
+    started = time.perf_counter()
+    parsed = query_module.parse(request.q)
+    notices = list(parsed.notices)
+    page_size = max(1, min(request.page_size, MAX_PAGE_SIZE))
+    if parsed.empty and not request.has_filters:
+        if request.q.strip():
+            notices.append("检索词中没有可检索的文字，请输入汉字、字母或数字。")
+        return SearchPage(request, parsed, 0, [], 1, 0, notices=notices)
+    if parsed.empty:
+        parsed.match_all = True
+    filters = _filters(request, user)
+    engine = backend()
+    engine.refresh()
+    sort = request.sort if request.sort in SORTS else "relevance"
+    if parsed.match_all and request.sort == "relevance":
+        sort = "date"
+    last_page = max(1, math.ceil(MAX_RESULTS / page_size))
+    page = max(1, request.page)
+    if page > last_page:
+        notices.append(f"只提供前 {MAX_RESULTS} 条结果，请增加检索词或筛选条件缩小范围。")
+        page = last_page
+    found = engine.search(
+        parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
+    )
+    num_pages = min(math.ceil(found.total / page_size), last_page)
+    if found.total and page > num_pages:
+        notices.append(f"共 {num_pages} 页，已显示最后一页。")
+        page = num_pages
+        found = engine.search(
+            parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
+        )
+    terms = parsed.highlight_terms
+    results = [
+        Result(
+            hit=hit,
+            title_html=highlight(hit.title, terms),
+            snippet_html=snippet(hit.summary or hit.body, terms, html=True),
+            snippet_text=snippet(hit.summary or hit.body, terms, html=False),
+        )
+        for hit in found.hits
+    ]
+    facets = _facet_labels(engine.facets(parsed, filters, FACETS)) if with_facets else {}
+    suggestion = ""
+    if found.total == 0 and not parsed.empty:
+        suggestion = suggest.did_you_mean(parsed, lambda q: engine.count(q, filters))
+    return SearchPage(
+        request=request,
+        query=parsed,
+        total=found.total,
+        results=results,
+        page=page,
+        num_pages=num_pages,
+        facets=facets,
+        suggestion=suggestion,
+        notices=notices,
+        took_ms=(time.perf_counter() - started) * 1000,
+    )

@@ -1,0 +1,259 @@
+"""Text folding, character bigrams, word segmentation and 文号/索引号 keys for search.
+
+Index and query go through the same folding so that full-width and half-width forms,
+traditional and simplified script, and upper and lower case meet in one form. Everything here
+is a pure function over strings plus the word lists in `data/` (extendable through the
+GONGKAI_SEARCH_DATA_DIR setting).
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from operator import add
+from pathlib import Path
+
+import opencc
+import rjieba
+from django.conf import settings
+
+from gongkai.checks.kinds.script_mix import script_tables
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# A run of characters that can sit inside one word; everything else separates runs.
+_RUN = re.compile(r"[^\W_]+")
+_SEPARATORS = re.compile(r"[\W_]+")
+_DOC_NUMBER = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*"
+    r"[〔\[［(（【{｛]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】}｝年]?\s*"
+    r"第?\s*(?P<seq>\d{1,6})\s*号"
+)
+_BARE_SEQUENCE = re.compile(r"^第?(?P<seq>\d{1,6})号文?$")
+# 索引号 as the national guideline composes it: an agency code, a year, a serial, with "/" or "-".
+_INDEX_NUMBER = re.compile(r"^[0-9A-Za-z]{4,}(?:[/\-][0-9A-Za-z]+){1,4}$")
+
+
+def _data_files(name: str) -> list[Path]:
+    files = [DATA_DIR / name]
+    extra = getattr(settings, "GONGKAI_SEARCH_DATA_DIR", "")
+    if extra and (Path(extra) / name).is_file():
+        files.append(Path(extra) / name)
+    return files
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    for path in _data_files(name):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line.split()
+
+
+@cache
+def _traditional_table() -> dict[int, str]:
+    traditional_only, _ = script_tables()
+    return {ord(char): simplified for char, simplified in traditional_only.items()}
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """One translation table: each character's NFKC form (full width → half width, ① → 1),
+    lower-cased, with traditional-only characters mapped to simplified ones."""
+    table: dict[int, str] = {}
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char).lower().translate(_traditional_table())
+        if folded != char:
+            table[code] = folded
+    return table
+
+
+@cache
+def _script_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    traditional_only, simplified_only = script_tables()
+    return tuple(
+        re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+        for chars in (traditional_only, simplified_only)
+    )
+
+
+@cache
+def _phrase_converter() -> opencc.OpenCC:
+    # Taiwan phrasing to mainland phrasing (資訊 → 信息, 軟體 → 软件), not character by character.
+    return opencc.OpenCC("tw2sp")
+
+
+@cache
+def regional_terms() -> dict[str, str]:
+    return {parts[0]: parts[1] for parts in _data_lines("regional.txt") if len(parts) >= 2}
+
+
+def is_traditional(text: str) -> bool:
+    """True when most of the script-specific characters in `text` are traditional ones."""
+    traditional, simplified = _script_classes()
+    count = len(traditional.findall(text))
+    return count > 0 and count > len(simplified.findall(text))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional text in mainland phrasing; text already simplified is returned untouched.
+
+    OpenCC's t2s on simplified text damages it (破坏 → 破坯), so only a text that is mostly
+    traditional goes through the phrase converter.
+    """
+    if not is_traditional(text):
+        return text
+    for regional, mainland in regional_terms().items():
+        text = text.replace(regional, mainland)
+    return _phrase_converter().convert(text)
+
+
+def fold(text: str) -> str:
+    """The one form that index and queries share: NFKC width folding, simplified, lower case.
+
+    A stray traditional character in a simplified text is mapped alone, through the
+    traditional-only character table; a traditional text is converted phrase by phrase.
+    """
+    return to_simplified(text).translate(_fold_table())
+
+
+@cache
+def _aligned_table() -> dict[int, str]:
+    return {code: folded for code, folded in _fold_table().items() if len(folded) == 1}
+
+
+def fold_aligned(text: str) -> str:
+    """`fold` character by character, keeping length so that positions map back to the
+    original (for highlighting): no phrase conversion, no expansions like ① → 1."""
+    return text.translate(_aligned_table())
+
+
+def runs(folded: str) -> list[str]:
+    return _RUN.findall(folded)
+
+
+def bigram_run(run: str) -> list[str]:
+    """Overlapping character bigrams of one run, then its last character alone."""
+    return [*map(add, run, run[1:]), run[-1]]
+
+
+def bigram_text(folded: str) -> str:
+    """The bigram stream of already-folded text, space separated for a whitespace tokenizer.
+
+    Runs are separated by one space and every adjacent pair of characters becomes a token, so
+    each character starts exactly one token within its run: a phrase of a query's bigrams at
+    consecutive positions is an exact substring match, and a lone character is found by the
+    tokens that start with it. A pair that straddles a separator leaves the run's last
+    character, and the next run's first, as single-character tokens.
+    """
+    spaced = _SEPARATORS.sub(" ", folded).strip()
+    if not spaced:
+        return ""
+    return " ".join(map(add, spaced, spaced[1:])) + " " + spaced[-1]
+
+
+def query_bigrams(folded_run: str) -> list[str]:
+    """The tokens a phrase query needs to find `folded_run` as a substring."""
+    if len(folded_run) == 1:
+        return [folded_run]
+    return [folded_run[i : i + 2] for i in range(len(folded_run) - 1)]
+
+
+@cache
+def _segmenter_ready() -> bool:
+    for parts in _data_lines("dictionary.txt"):
+        word = fold(parts[0])
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        rjieba.add_word(word, freq, None)
+    return True
+
+
+def segment(folded: str) -> list[str]:
+    """Words of folded text, cut with the government-domain dictionary."""
+    _segmenter_ready()
+    return [word for word in rjieba.cut(folded) if _RUN.fullmatch(word)]
+
+
+def dictionary_words() -> list[str]:
+    return [fold(parts[0]) for parts in _data_lines("dictionary.txt")]
+
+
+@cache
+def synonym_groups() -> dict[str, tuple[str, ...]]:
+    """Each folded term → every term of its synonym group (itself included)."""
+    groups: dict[str, set[str]] = {}
+    for parts in _data_lines("synonyms.txt"):
+        group = {fold(part) for part in parts}
+        for term in list(group):
+            group |= groups.get(term, set())
+        for term in group:
+            groups[term] = group
+    return {
+        term: tuple(sorted(group, key=lambda t: (-len(t), t))) for term, group in groups.items()
+    }
+
+
+def doc_number_key(text: str) -> str | None:
+    """The canonical key of a 文号 (国办发〔2019〕26号 → "国办发2019-26"), or None."""
+    match = _DOC_NUMBER.search(fold(text))
+    if match is None:
+        return None
+    return f"{match['prefix']}{match['year']}-{int(match['seq'])}"
+
+
+def doc_number_keys(text: str) -> list[str]:
+    """Every 文号 key in a text (the primary number, then any others it carries)."""
+    folded = fold(text)
+    return [f"{m['prefix']}{m['year']}-{int(m['seq'])}" for m in _DOC_NUMBER.finditer(folded)]
+
+
+def doc_sequence(text: str) -> str | None:
+    """The serial of a 文号 (国办发〔2019〕26号 → "26") for 「26号文」 within an agency."""
+    match = _DOC_NUMBER.search(fold(text))
+    return str(int(match["seq"])) if match else None
+
+
+def bare_sequence(query: str) -> str | None:
+    """「26号文」, 「第26号」: a bare serial, meaningful only within one agency's numbers."""
+    match = _BARE_SEQUENCE.match(fold(query).replace(" ", ""))
+    return str(int(match["seq"])) if match else None
+
+
+def index_number_key(text: str) -> str:
+    return fold(text).replace(" ", "").upper()
+
+
+def looks_like_index_number(query: str) -> bool:
+    return bool(_INDEX_NUMBER.match(fold(query).strip()))
+
+
+def agency_path_prefixes(path: str) -> list[str]:
+    """ "/1/4/9/" → ["/1/", "/1/4/", "/1/4/9/"]: every subtree the agency belongs to."""
+    parts = [part for part in path.split("/") if part]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def join_texts(parts: Iterable[str]) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def phrase_tokens(folded: str) -> list[str]:
+    """Bigram-field tokens that match `folded` exactly, punctuation between runs aside.
+
+    Inner runs must be whole runs in the document: each follows the previous run's last
+    character and its own first character alone (see `bigram_text`); the first run may
+    continue to the left and the last to the right.
+    """
+    parts = runs(folded)
+    tokens: list[str] = []
+    for i, run in enumerate(parts):
+        last = i == len(parts) - 1
+        if i > 0:
+            tokens.append(run[0])
+            if last and len(run) == 1:
+                break
+        tokens += query_bigrams(run) if last else bigram_run(run)
+    return tokens

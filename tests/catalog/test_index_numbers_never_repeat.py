@@ -1,0 +1,47 @@
+"""索引号 are issued per agency and year as <统一社会信用代码>/<year>-<serial>, unique and never
+reused, skipping any number a legacy import already holds."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from gongkai.catalog import services
+from gongkai.catalog.models import InfoItem
+from tests.catalog.makers import item_data, make_item
+
+pytestmark = pytest.mark.django_db
+
+
+def test_numbers_follow_the_credit_code_and_count_up(agency_a):
+    first, second = make_item(agency_a), make_item(agency_a, title="第二条信息")
+    year = first.created_at.year
+    assert first.index_no == f"{agency_a.credit_code}/{year}-00001"
+    assert second.index_no == f"{agency_a.credit_code}/{year}-00002"
+
+
+def test_a_legacy_number_in_the_way_is_skipped(agency_a):
+    from tests.conftest import make_staff
+
+    clerk = make_staff(agency_a, "clerk")
+    year = make_item(agency_a, clerk).created_at.year
+    legacy = f"{agency_a.credit_code}/{year}-00002"
+    services.create_item(user=clerk, agency=agency_a, data=item_data(), index_no=legacy)
+    third = make_item(agency_a, clerk, title="又一条")
+    assert third.index_no == f"{agency_a.credit_code}/{year}-00003"
+    assert InfoItem.objects.filter(index_no=legacy).count() == 1
+
+
+def test_a_taken_number_is_refused_with_a_reason(agency_a):
+    from tests.conftest import make_staff
+
+    clerk = make_staff(agency_a, "clerk")
+    services.create_item(
+        user=clerk, agency=agency_a, data=item_data(), index_no="000014349/2019-00123"
+    )
+    with pytest.raises(ValidationError, match="已被其他信息使用"):
+        services.create_item(
+            user=clerk, agency=agency_a, data=item_data(), index_no="000014349/2019-00123"
+        )
+
+
+def test_numbers_of_two_agencies_do_not_meet(agency_a, agency_b):
+    assert make_item(agency_a).index_no != make_item(agency_b).index_no
