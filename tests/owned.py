@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom
 from gongkai.appeals.models import Appeal
-from gongkai.applications.models import Application, Letter
-from gongkai.catalog.models import Attachment, InfoItem
+from gongkai.applications.models import Application, Letter, Scan
+from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.reports.models import AnnualReport
@@ -62,9 +62,11 @@ OWNED: dict[type, Owned] = {
     AuditEvent: Owned(make=_audit_event, payload=lambda agency, marker: {"action": marker}),
     Application: Owned(make=owned_rows.application, payload=owned_rows.application_payload),
     Letter: Owned(make=owned_rows.letter, payload=owned_rows.application_payload),
+    Scan: Owned(make=owned_rows.scan, payload=owned_rows.application_payload),
     Appeal: Owned(make=owned_rows.appeal, payload=owned_rows.appeal_payload),
     InfoItem: Owned(make=catalog_rows.item, payload=catalog_rows.item_payload),
     Attachment: Owned(make=catalog_rows.attachment, payload=catalog_rows.item_payload),
     Review: Owned(make=catalog_rows.submitted_review, payload=catalog_rows.item_payload),
+    AgencyGuide: Owned(make=catalog_rows.guide, payload=catalog_rows.guide_payload),
     AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
 }

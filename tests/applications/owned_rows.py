@@ -5,7 +5,7 @@ from datetime import date
 from django.core.files.base import ContentFile
 
 from gongkai.appeals.models import Appeal
-from gongkai.applications.models import Application, Letter
+from gongkai.applications.models import Application, Letter, Scan
 from tests.applications.cases import make_case
 
 
@@ -18,6 +18,14 @@ def letter(agency, marker: str) -> Letter:
     stored = Letter(case=case, kind="receipt", year=2025, serial=1, number=marker, text=marker)
     stored.docx.save("isolation.docx", ContentFile(marker.encode()), save=False)
     stored.pdf.save("isolation.pdf", ContentFile(marker.encode()), save=False)
+    stored.save()
+    return stored
+
+
+def scan(agency, marker: str) -> Scan:
+    case = application(agency, marker)
+    stored = Scan(case=case, name=marker, kind="pdf", size=9, sha256="0" * 64)
+    stored.file.save("isolation.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     stored.save()
     return stored
 

@@ -101,15 +101,13 @@ def test_both_fee_methods_on_one_case(agency_a):
         case,
         on=d("2025-11-11"),
         method="per_page",
-        count=50,
+        pages=50,
         charged="0",
         reduction_reason="申请人为低保对象",
         user=clerk,
     )
     _refused(
-        lambda: services.assess_fee(
-            case, on=d("2025-11-12"), method="per_item", count=12, user=clerk
-        ),
+        lambda: services.assess_fee(case, on=d("2025-11-12"), method="per_item", user=clerk),
         "只能选择一种计收方式",
     )
 
@@ -119,7 +117,7 @@ def test_a_reduction_without_reason(agency_a):
     case = make_case(agency_a, "2025-11-10", user=clerk)
     _refused(
         lambda: services.assess_fee(
-            case, on=d("2025-11-11"), method="per_page", count=120, charged="100", user=clerk
+            case, on=d("2025-11-11"), method="per_page", pages=120, charged="100", user=clerk
         ),
         "减免信息处理费的，请写明理由",
     )

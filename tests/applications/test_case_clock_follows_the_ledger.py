@@ -57,7 +57,7 @@ def test_fee_window_pauses_and_payment_resumes(agency_a):
     clerk = make_staff(agency_a, "clerk")
     case = make_case(agency_a, "2025-11-03", user=clerk)
     assert case.due_date == d("2025-12-01")
-    services.assess_fee(case, on=d("2025-11-10"), method="per_page", count=120, user=clerk)
+    services.assess_fee(case, on=d("2025-11-10"), method="per_page", pages=120, user=clerk)
     case.refresh_from_db()
     assert case.status == Status.AWAITING_FEE and case.due_date is None
     services.fee_paid(case, on=d("2025-11-14"), user=clerk)

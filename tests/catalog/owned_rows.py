@@ -1,7 +1,7 @@
 """Catalog and review rows owned by a given agency, for the cross-agency isolation test."""
 
 from gongkai.catalog import services
-from gongkai.catalog.models import Attachment, InfoItem
+from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem
 from gongkai.review import services as review
 from gongkai.review.models import Review
 from tests.catalog.files import png_bytes
@@ -33,3 +33,11 @@ def item_payload(agency, marker: str) -> dict:
         "body": marker,
         "transition": "submit",
     }
+
+
+def guide(agency, marker: str) -> AgencyGuide:
+    return AgencyGuide.objects.create(agency=agency, organisation=marker, fees=marker)
+
+
+def guide_payload(agency, marker: str) -> dict:
+    return {name: marker for name in AgencyGuide.SECTIONS}

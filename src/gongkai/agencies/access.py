@@ -37,12 +37,18 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "item.publish": frozenset({R.CLERK, R.AGENCY_ADMIN}),
     "item.revoke": frozenset({R.LEADER, R.AGENCY_ADMIN}),
     "item.import_published": frozenset({R.AGENCY_ADMIN}),
+    "guide.change": frozenset({R.AGENCY_ADMIN}),
+    # 主题分类 and 体裁 serve every agency alike: no agency role may change them, and a
+    # 系统管理员 is granted everything anyway.
+    "taxonomy.change": frozenset(),
     "review.sign": frozenset({R.REVIEWER, R.LEADER}),
     "review.step.reviewer": frozenset({R.REVIEWER}),
     "review.step.leader": frozenset({R.LEADER}),
     "review.configure": frozenset({R.AGENCY_ADMIN}),
     # Checking a document stores nothing, so every staff member may do it.
     "checks.use": STAFF_ROLES | {R.SUPERVISOR},
+    # The check word lists serve every agency alike: only a 系统管理员 edits them.
+    "checks.lists": frozenset(),
     "case.view": STAFF_ROLES | {R.SUPERVISOR},
     "case.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
     # Art. 33¶2: only the head of the disclosure office approves an extension. Of the roles, the

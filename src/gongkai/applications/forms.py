@@ -10,7 +10,7 @@ from gongkai.agencies import access
 from gongkai.agencies.models import Agency, InternalUnit
 
 from . import services
-from .fees import FeeMethod
+from .fees import FeeMethod, per_item_fee
 from .models import Channel, DeliveryMethod, IdType, LetterKind, ProvisionForm
 from .outcomes import LEGAL_BASIS, ApplicantCategory, Outcome
 
@@ -26,6 +26,12 @@ def _on_field(label: str = "日期") -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput, initial=services.today)
 
 
+# applicant-type.js shows only the fields of the chosen kind of applicant; without scripts
+# both stay visible and the service checks the ones that apply.
+PERSON_ONLY = {"data-applicant-only": "person"}
+ORGANISATION_ONLY = {"data-applicant-only": "organisation"}
+
+
 class IntakeForm(forms.Form):
     """What the applicant states (Art. 29); a form on the portal and in the workbench."""
 
@@ -34,6 +40,7 @@ class IntakeForm(forms.Form):
         choices=ApplicantCategory.choices,
         initial=ApplicantCategory.NATURAL_PERSON,
         help_text=_("自然人，或法人、其他组织的类型"),
+        widget=forms.Select(attrs={"data-applicant-category": ""}),
     )
     applicant_name = forms.CharField(label=_("姓名或单位名称"), max_length=100)
     id_type = forms.ChoiceField(
@@ -41,13 +48,25 @@ class IntakeForm(forms.Form):
         choices=[("", "—"), *IdType.choices],
         required=False,
         initial=IdType.RESIDENT_ID,
+        widget=forms.Select(attrs=PERSON_ONLY),
     )
-    id_number = forms.CharField(label=_("证件号码（自然人填写）"), max_length=40, required=False)
+    id_number = forms.CharField(
+        label=_("证件号码（自然人填写）"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs=PERSON_ONLY),
+    )
     credit_code = forms.CharField(
-        label=_("统一社会信用代码（法人或其他组织填写）"), max_length=18, required=False
+        label=_("统一社会信用代码（法人或其他组织填写）"),
+        max_length=18,
+        required=False,
+        widget=forms.TextInput(attrs=ORGANISATION_ONLY),
     )
     legal_representative = forms.CharField(
-        label=_("法定代表人或负责人（法人或其他组织填写）"), max_length=50, required=False
+        label=_("法定代表人或负责人（法人或其他组织填写）"),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(attrs=ORGANISATION_ONLY),
     )
     contact_person = forms.CharField(label=_("联系人"), max_length=50, required=False)
     phone = forms.CharField(
@@ -88,6 +107,40 @@ class PublicApplicationForm(IntakeForm):
     field_order = ["agency"]
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class ScanField(forms.FileField):
+    """One or more files chosen at once; the service decides what each really is."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if self.required and not files:
+            raise forms.ValidationError("请选择要上传的扫描件")
+        return [super(ScanField, self).clean(f, initial) for f in files]
+
+    def uploads(self, files) -> list[services.Upload]:
+        return [services.Upload(f.name, f.read()) for f in files]
+
+
+def _scan_field(required: bool) -> ScanField:
+    return ScanField(
+        label=_("申请材料扫描件"),
+        required=required,
+        help_text=_("PDF、JPEG 或 PNG，可一次选择多个文件"),
+    )
+
+
+class ScanForm(forms.Form):
+    scans = _scan_field(required=True)
+
+    def uploads(self) -> list[services.Upload]:
+        return self.fields["scans"].uploads(self.cleaned_data["scans"])
+
+
 class StaffIntakeForm(IntakeForm):
     channel = forms.ChoiceField(label=_("申请方式"), choices=Channel.choices)
     received_on = forms.DateField(
@@ -96,7 +149,11 @@ class StaffIntakeForm(IntakeForm):
         initial=services.today,
         help_text=_("按第三十一条确定：当面提交之日、签收之日或双方确认之日"),
     )
+    scans = _scan_field(required=False)
     field_order = ["channel", "received_on"]
+
+    def uploads(self) -> list[services.Upload]:
+        return self.fields["scans"].uploads(self.cleaned_data.get("scans") or [])
 
 
 class AssignForm(forms.Form):
@@ -154,13 +211,20 @@ class ExtensionForm(forms.Form):
 class FeeForm(forms.Form):
     on = _on_field("申请人收到收费通知日期")
     method = forms.ChoiceField(label=_("计收方式"), choices=FeeMethod.choices)
-    count = forms.IntegerField(
-        label=_("当月第几件申请（按件）或页数（按量）"), min_value=0, initial=1
-    )
+    pages = forms.IntegerField(label=_("页数（按量计收时填写）"), min_value=0, required=False)
     charged = forms.DecimalField(
         label=_("实收金额（元，减免时填写）"), required=False, min_value=0, decimal_places=2
     )
     reduction_reason = forms.CharField(label=_("减免理由"), required=False, max_length=500)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        rank = services.rank_in_month(case)
+        month = f"{case.received_on.year}年{case.received_on.month}月"
+        self.fields["method"].help_text = (
+            f"按件计收：本申请是该申请人{month}向本机关提出的第{rank}件申请"
+            f"（按证件号码或统一社会信用代码统计），应收{per_item_fee(rank)}元"
+        )
 
 
 class DecideForm(forms.Form):
@@ -178,6 +242,17 @@ class DecideForm(forms.Form):
         label=_("理由（除予以公开外必填）"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+    )
+    not_this_organs = forms.BooleanField(
+        label=_("不属于本机关负责公开（第三十六条第（五）项）"),
+        required=False,
+        help_text=_("勾选时办理结果选「无法提供：本机关不掌握相关政府信息」，并填写负责公开的机关"),
+    )
+    responsible_organ = forms.CharField(
+        label=_("负责公开该信息的行政机关"), max_length=100, required=False
+    )
+    responsible_contact = forms.CharField(
+        label=_("该机关的联系方式（能够确定的）"), max_length=200, required=False
     )
 
     basis_hints = [(Outcome(o).label, b) for o, b in LEGAL_BASIS.items() if b]

@@ -8,6 +8,7 @@ can be rotated) and shown masked everywhere except inside the case to its own ag
 
 import base64
 import hashlib
+import hmac
 from datetime import date
 from functools import cache
 
@@ -79,3 +80,27 @@ def decrypt(token: str) -> str:
         return cipher().decrypt(token.encode()).decode()
     except InvalidToken:
         return "（无法解密：密钥已更换）"
+
+
+def applicant_key(*, id_type: str = "", id_number: str = "", credit_code: str = "") -> str:
+    """A keyed digest that is equal for the same applicant: ID type and number, or credit code.
+
+    The encrypted number cannot be compared (each encryption differs), yet the per-item fee
+    needs to know which applications came from the same applicant; the digest tells that
+    without storing the number in the clear.
+    """
+    if credit_code:
+        subject = f"org:{credit_code.strip().upper()}"
+    elif id_number:
+        subject = f"person:{id_type}:{id_number.strip().upper().replace(' ', '')}"
+    else:
+        return ""
+    return hmac.new(_digest_key(), subject.encode(), hashlib.sha256).hexdigest()
+
+
+def _digest_key() -> bytes:
+    # The oldest configured key stays in the list longest while newer keys are put in front,
+    # so digests stay comparable across a rotation.
+    keys = [k.strip() for k in settings.GONGKAI_ID_NUMBER_KEYS.split(",") if k.strip()]
+    source = keys[-1] if keys else settings.SECRET_KEY
+    return hashlib.sha256(f"gongkai-applicant-key:{source}".encode()).digest()

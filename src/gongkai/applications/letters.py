@@ -189,12 +189,27 @@ def letter_fields(case: Application, kind: str) -> dict:
         parent = case.agency.parent
         fields |= {
             "办理结果": Outcome(event.data["outcome"]).label,
-            "答复结论": conclusion(event.data["outcome"]),
+            "答复结论": _not_this_organs(event.data)
+            if event.data.get("not_this_organs")
+            else conclusion(event.data["outcome"]),
+            "负责公开的机关": event.data.get("responsible_organ", ""),
+            "负责机关联系方式": event.data.get("responsible_contact", ""),
             "法律依据": event.data["legal_basis"],
             "理由": event.data["reasons"],
             "救济途径": REMEDIES.format(body=parent.name if parent else "上一级行政机关"),
         }
     return fields
+
+
+def _not_this_organs(data: dict) -> str:
+    """The Art. 36(5) conclusion: not ours to disclose, and who is."""
+    text = (
+        "经审查，您申请获取的政府信息不属于本机关负责公开的政府信息。"
+        f"负责公开该政府信息的行政机关为{data['responsible_organ']}"
+    )
+    if data.get("responsible_contact"):
+        text += f"，联系方式：{data['responsible_contact']}"
+    return text + "，请您向该机关提出申请。"
 
 
 def _needed(event, message: str):

@@ -137,6 +137,9 @@ class Application(AuditedModel):
     id_number_encrypted = models.TextField(_("证件号码（加密）"), blank=True)
     id_number_masked = models.CharField(_("证件号码"), max_length=40, blank=True)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    # Equal for the same ID number or credit code (identity.applicant_key): the per-item fee
+    # counts an applicant's applications to the agency in a month by it.
+    applicant_key = models.CharField(max_length=64, blank=True, editable=False)
     legal_representative = models.CharField(_("法定代表人或负责人"), max_length=50, blank=True)
     contact_person = models.CharField(_("联系人"), max_length=50, blank=True)
     phone = models.CharField(_("联系电话"), max_length=40)
@@ -183,7 +186,9 @@ class Application(AuditedModel):
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     objects = ApplicationQuerySet.as_manager()
-    audit_exclude = frozenset({"id_number_encrypted", "status", "due_date", "due_unknown_year"})
+    audit_exclude = frozenset(
+        {"id_number_encrypted", "applicant_key", "status", "due_date", "due_unknown_year"}
+    )
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -196,6 +201,7 @@ class Application(AuditedModel):
             models.Index(fields=["agency", "status", "due_date"]),
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["handler", "status"]),
+            models.Index(fields=["agency", "applicant_key", "received_on"]),
         ]
 
     def __str__(self) -> str:
@@ -325,6 +331,48 @@ class Letter(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"
+
+    def audit_agency_id(self) -> int | None:
+        return self.case.agency_id
+
+
+class ScanKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    JPEG = "jpeg", "JPEG 图片"
+    PNG = "png", "PNG 图片"
+
+
+class Scan(AuditedModel):
+    """A scan of what arrived on paper, by fax or was written down from an oral application."""
+
+    case = models.ForeignKey(
+        Application, verbose_name=_("申请"), on_delete=models.PROTECT, related_name="scans"
+    )
+    file = models.FileField(_("文件"), upload_to="scans/%Y/")
+    name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=10, choices=ScanKind.choices)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    scope_agency_field = "case__agency"
+    # The stored path is no fact of its own: name, size and digest go to the trail.
+    audit_exclude = frozenset({"file"})
+
+    class Meta:
+        ordering = ["case", "id"]
+        verbose_name = _("申请材料扫描件")
+        verbose_name_plural = _("申请材料扫描件")
+
+    def __str__(self) -> str:
+        return f"{self.case.number} {self.name}"
 
     def audit_agency_id(self) -> int | None:
         return self.case.agency_id

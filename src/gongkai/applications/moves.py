@@ -146,6 +146,6 @@ MOVES: dict[str, Move] = {
 
 def make_form(move: Move, case: Application, data=None, prefix: str | None = None):
     kwargs = {"data": data, "prefix": prefix}
-    if move.form is forms.AssignForm:
+    if move.form in (forms.AssignForm, forms.FeeForm):
         kwargs["case"] = case
     return move.form(**kwargs)

@@ -2,13 +2,16 @@
 working-day deadline calculator. No applicant's data is ever shown here."""
 
 import uuid
+from urllib.parse import quote
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from gongkai.agencies.models import Agency
 from gongkai.core.workdays import CalendarUnknown, add_workdays
 
-from . import forms, services
+from . import forms, paper_form, services
 from .models import Application
 
 RECEIPT_SESSION_KEY = "applications_receipt"
@@ -37,7 +40,28 @@ def apply(request):
             initial["agency"] = int(agency)
         form = forms.PublicApplicationForm(initial=initial)
         status = 200
-    return render(request, "applications/public/apply.html", {"form": form}, status=status)
+    context = {"form": form, "agencies": Agency.objects.active()}
+    return render(request, "applications/public/apply.html", context, status=status)
+
+
+PAPER_FORM_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def paper(request, agency_pk: int, file_format: str):
+    """An agency's paper application form, for those who apply in person or by post."""
+    agency = get_object_or_404(Agency.objects.active(), pk=agency_pk)
+    render_file = paper_form.to_pdf if file_format == "pdf" else paper_form.to_docx
+    try:
+        data = render_file(agency)
+    except paper_form.PaperFormError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type=PAPER_FORM_TYPES[file_format])
+    filename = f"{agency.name}{paper_form.TITLE}.{file_format}"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
 
 
 def receipt(request):

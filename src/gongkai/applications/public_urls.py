@@ -10,4 +10,16 @@ urlpatterns = [
     path("receipt/", portal.receipt, name="receipt"),
     path("status/", portal.status, name="status"),
     path("deadline/", portal.deadline, name="deadline"),
+    path(
+        "paper-form/<int:agency_pk>.docx",
+        portal.paper,
+        {"file_format": "docx"},
+        name="paper_form_docx",
+    ),
+    path(
+        "paper-form/<int:agency_pk>.pdf",
+        portal.paper,
+        {"file_format": "pdf"},
+        name="paper_form_pdf",
+    ),
 ]

@@ -12,12 +12,14 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, InternalUnit
+from gongkai.catalog.attachments import AttachmentError, sniff
 from gongkai.core import audit, uscc
 from gongkai.core.workdays import CalendarUnknown
 
@@ -34,6 +36,8 @@ from .models import (
     DeliveryMethod,
     IdType,
     ProvisionForm,
+    Scan,
+    ScanKind,
     StatusLookup,
     normalize_tracking_code,
 )
@@ -171,12 +175,14 @@ def _checked_intake(intake: Intake) -> dict:
             "id_type": intake.id_type,
             "id_number_encrypted": identity.encrypt(number),
             "id_number_masked": identity.mask(number),
+            "applicant_key": identity.applicant_key(id_type=intake.id_type, id_number=number),
         }
     else:
         try:
             fields["credit_code"] = uscc.validate(intake.credit_code)
         except uscc.UsccError as error:
             raise CaseError(str(error), "credit_code") from None
+        fields["applicant_key"] = identity.applicant_key(credit_code=fields["credit_code"])
         if not fields["legal_representative"]:
             raise CaseError("请填写法定代表人或负责人", "legal_representative")
     return fields
@@ -374,21 +380,38 @@ def approve_extension(case: Application, *, on: date, user) -> CaseEvent:
 # ---- fees (国办函〔2020〕109号) ---------------------------------------------------------------
 
 
+def rank_in_month(case: Application) -> int:
+    """The case's place among its applicant's applications to its agency in its receipt month.
+
+    Same applicant means the same ID number or credit code; applications are ordered by the
+    date received, then by registration, so the rank never changes once given.
+    """
+    if not case.applicant_key:
+        return 1
+    month = case.received_on.replace(day=1)
+    earlier = Application.objects.filter(
+        agency=case.agency_id,
+        applicant_key=case.applicant_key,
+        received_on__gte=month,
+    ).filter(Q(received_on__lt=case.received_on) | Q(received_on=case.received_on, pk__lt=case.pk))
+    return earlier.count() + 1
+
+
 def assess_fee(
     case: Application,
     *,
     on: date,
     method: str,
-    count: int,
     user,
+    pages: int | None = None,
     charged: Decimal | str | None = None,
     reduction_reason: str = "",
 ) -> CaseEvent:
     """Charge one processing fee by one method, or record why it is reduced to nothing.
 
-    `count` is the application's rank among the applicant's applications to this agency in the
-    calendar month (按件) or its number of pages (按量). A fee to pay sends the notice and
-    stops the reply clock until it is paid; the applicant has 20 working days to pay.
+    按件 charges by the case's rank in its applicant's month (`rank_in_month`), counted from
+    the cases; 按量 by the `pages` given. A fee to pay sends the notice and stops the reply
+    clock until it is paid; the applicant has 20 working days to pay.
     """
     with transaction.atomic():
         case, state = _locked(case)
@@ -403,10 +426,17 @@ def assess_fee(
         _check_date(on, state, "通知日期")
         if method not in FeeMethod.values:
             raise CaseError("请选择计收方式", "method")
-        try:
-            computed = (per_item_fee if method == FeeMethod.PER_ITEM else per_page_fee)(count)
-        except FeeError as error:
-            raise CaseError(str(error), "count") from None
+        if method == FeeMethod.PER_ITEM:
+            count = rank_in_month(case)
+            computed = per_item_fee(count)
+        else:
+            if pages is None:
+                raise CaseError("按量计收的，请填写页数", "pages")
+            try:
+                computed = per_page_fee(pages)
+            except FeeError as error:
+                raise CaseError(str(error), "pages") from None
+            count = pages
         try:
             amount = computed if charged in (None, "") else Decimal(str(charged))
         except InvalidOperation:
@@ -459,10 +489,30 @@ def lapse_fee(case: Application, *, on: date, user) -> CaseEvent:
 
 
 def decide(
-    case: Application, *, on: date, outcome: str, legal_basis: str, reasons: str, user
+    case: Application,
+    *,
+    on: date,
+    outcome: str,
+    legal_basis: str,
+    reasons: str,
+    user,
+    not_this_organs: bool = False,
+    responsible_organ: str = "",
+    responsible_contact: str = "",
 ) -> CaseEvent:
-    """Reply with exactly one outcome of the annual report's table 3 and its legal basis."""
+    """Reply with exactly one outcome of the annual report's table 3 and its legal basis.
+
+    Information that is not this organ's to disclose (Art. 36(5)) counts in the row of
+    information not held; the reply must then name the organ responsible for it and, when
+    known, how to reach it.
+    """
     data = {"outcome": outcome, "legal_basis": legal_basis.strip(), "reasons": reasons.strip()}
+    if not_this_organs:
+        data |= {
+            "not_this_organs": True,
+            "responsible_organ": responsible_organ.strip(),
+            "responsible_contact": responsible_contact.strip(),
+        }
     with transaction.atomic():
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.DECIDED, on, data):
@@ -476,6 +526,17 @@ def decide(
             raise CaseError("除予以公开外，答复须说明理由（第三十六条）", "reasons")
         if outcome == Outcome.UNABLE_UNCLEAR_AFTER_CORRECTION and not state.correction_received:
             raise CaseError("只有补正后内容仍不明确的，才能选择此结果", "outcome")
+        if not_this_organs:
+            if outcome != Outcome.UNABLE_NOT_HELD:
+                raise CaseError(
+                    f"不属于本机关负责公开的，办理结果应选择「{Outcome.UNABLE_NOT_HELD.label}」",
+                    "outcome",
+                )
+            if not data["responsible_organ"]:
+                raise CaseError(
+                    "不属于本机关负责公开的，请写明负责公开该信息的行政机关（第三十六条第（五）项）",
+                    "responsible_organ",
+                )
         _check_date(on, state, "答复日期")
         return _append(case, EventKind.DECIDED, on, data, user)
 
@@ -643,6 +704,68 @@ def recompute_open_deadlines(*, reason: str, chunk: int = 5000) -> tuple[int, in
 
 
 DERIVED_FIELDS = ("status", "due_date", "due_unknown_year", "outcome", "decided_on")
+
+
+# ---- scans of paper, faxed and oral applications ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file as it arrived: the name the user gave it and its bytes."""
+
+    name: str
+    data: bytes
+
+
+def attach_scans(case: Application, uploads: list[Upload], *, user) -> list[Scan]:
+    """Keep scans of an application that did not come online, all of them or none.
+
+    The type comes from the bytes, never from the name: only PDF, JPEG and PNG are taken,
+    each no larger than `GONGKAI_SCAN_MAX_BYTES`.
+    """
+    if case.channel == Channel.ONLINE:
+        raise CaseError("网上提交的申请无需上传扫描件", "scans")
+    if not uploads:
+        raise CaseError("请选择要上传的扫描件", "scans")
+    checked = [(upload, _scan_kind(upload)) for upload in uploads]
+    with transaction.atomic():
+        scans = []
+        for upload, kind in checked:
+            scan = Scan(
+                case=case,
+                name=upload.name[:200],
+                kind=kind,
+                size=len(upload.data),
+                sha256=hashlib.sha256(upload.data).hexdigest(),
+                uploaded_by=user,
+            )
+            scan.file.save(f"{case.pk}.{kind}", ContentFile(upload.data), save=False)
+            scan.save()
+            scans.append(scan)
+        audit.record_transition(
+            case, "attach_scans", files=[f"{s.name} ({s.sha256[:12]})" for s in scans]
+        )
+    return scans
+
+
+def _scan_kind(upload: Upload) -> str:
+    limit = settings.GONGKAI_SCAN_MAX_BYTES
+    if not upload.data:
+        raise CaseError(f"「{upload.name}」是空文件", "scans")
+    if len(upload.data) > limit:
+        raise CaseError(
+            f"「{upload.name}」超过 {limit // (1024 * 1024)} MB，请压缩或分开扫描后上传", "scans"
+        )
+    try:
+        kind = sniff(upload.data)
+    except AttachmentError:
+        kind = ""
+    if kind not in ScanKind.values:
+        raise CaseError(
+            f"「{upload.name}」的内容不是 PDF、JPEG 或 PNG 文件（按文件内容判断，与扩展名无关）",
+            "scans",
+        )
+    return kind
 
 
 # ---- similar requests (Art. 35, Art. 44) ---------------------------------------------------

@@ -24,6 +24,8 @@ urlpatterns = [
         )
         for move in MOVES.values()
     ],
+    path("<int:pk>/scans/", views.ScanUploadView.as_view(), name="scan_upload"),
+    path("scans/<int:pk>/", views.ScanFileView.as_view(), name="scan_file"),
     path(
         "letters/<int:pk>/pdf/", views.LetterFileView.as_view(file_format="pdf"), name="letter_pdf"
     ),

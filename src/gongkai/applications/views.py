@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -15,7 +16,7 @@ from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import forms, letters, services
 from .ledger import OPEN_STATUSES, PAUSED_STATUSES, clock_on
-from .models import Application, Letter, LetterKind, LetterTemplate
+from .models import Application, Channel, Letter, LetterKind, LetterTemplate, Scan, ScanKind
 from .moves import MOVES, make_form
 
 DUE_SOON_DEFAULT = 5
@@ -147,8 +148,13 @@ class CaseRegisterView(AgencyInUrlMixin, FormView):
     template_name = "applications/register.html"
 
     def form_valid(self, form):
+        uploads = form.uploads()
         try:
-            case = services.register(self.agency, form.intake(), user=self.request.user)
+            # A refused scan leaves no case behind: the form comes back with what was typed.
+            with transaction.atomic():
+                case = services.register(self.agency, form.intake(), user=self.request.user)
+                if uploads:
+                    services.attach_scans(case, uploads, user=self.request.user)
         except services.CaseError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             return self.form_invalid(form)
@@ -185,6 +191,12 @@ class CaseDetailView(ScopedMixin, DetailView):
             unknown_year=unknown_year,
             events=case.events.select_related("actor"),
             letters=case.letters.all(),
+            scans=case.scans.all() if _works_at(user, case.agency) else None,
+            scan_form=(
+                forms.ScanForm()
+                if case.channel != Channel.ONLINE and access.can(user, "case.handle", case.agency)
+                else None
+            ),
             moves=moves,
             show_id_number=_works_at(user, case.agency),
             appeals=case.appeals.all(),
@@ -225,6 +237,57 @@ class CaseMoveView(ScopedMixin, DetailView):
                 messages.success(request, f"已{move.label}。")
                 return redirect("cases:detail", pk=case.pk)
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ScanUploadView(ScopedMixin, DetailView):
+    """Add scans to a case that came on paper, by fax or by word of mouth."""
+
+    model = Application
+    action = "case.handle"
+    template_name = "applications/scan_upload.html"
+    context_object_name = "case"
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None) or forms.ScanForm()
+        return super().get_context_data(form=form, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = case = self.get_object()
+        form = forms.ScanForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                scans = services.attach_scans(case, form.uploads(), user=request.user)
+            except services.CaseError as error:
+                form.add_error("scans", error.message)
+            else:
+                messages.success(request, f"已上传 {len(scans)} 个扫描件。")
+                return redirect("cases:detail", pk=case.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+SCAN_CONTENT_TYPES = {
+    ScanKind.PDF: "application/pdf",
+    ScanKind.JPEG: "image/jpeg",
+    ScanKind.PNG: "image/png",
+}
+
+
+class ScanFileView(ScopedMixin, DetailView):
+    """A scan, for the staff of the case's own agency only (it carries personal data)."""
+
+    model = Scan
+    action = "case.view"
+
+    def get(self, request, *args, **kwargs):
+        scan = self.get_object()
+        if not _works_at(request.user, scan.case.agency):
+            raise Http404
+        return FileResponse(
+            scan.file.open("rb"),
+            as_attachment=True,
+            filename=scan.name,
+            content_type=SCAN_CONTENT_TYPES[scan.kind],
+        )
 
 
 class LetterTemplateView(AgencyInUrlMixin, FormView):

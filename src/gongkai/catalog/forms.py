@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 
 from .attachments import max_bytes
-from .models import ExemptionReason, Genre, ItemStatus, ItemVersion, Topic
+from .models import AgencyGuide, ExemptionReason, Genre, ItemStatus, ItemVersion, Topic
 
 
 class DateInput(forms.DateInput):
@@ -73,14 +73,25 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # A deactivated topic or genre is offered no more, but an item that carries one keeps it.
+        version = self.instance
         self.fields["topic"].queryset = (
-            Topic.objects.filter(is_active=True)
-            # Leaves only: sub-categories, and top categories without any (e.g. 其他).
-            .filter(Q(parent__isnull=False) | Q(children__isnull=True))
+            Topic.objects.filter(
+                (
+                    Q(is_active=True)
+                    & (Q(parent__isnull=True) | Q(parent__is_active=True))
+                    # Leaves only: sub-categories, and top categories without any (e.g. 其他).
+                    & (Q(parent__isnull=False) | Q(children__isnull=True))
+                )
+                | Q(pk=version.topic_id)
+            )
+            .distinct()
             .select_related("parent")
             .order_by(Coalesce("parent__sort_order", "sort_order"), "parent_id", "sort_order")
         )
-        self.fields["genre"].queryset = Genre.objects.filter(is_active=True)
+        self.fields["genre"].queryset = Genre.objects.filter(
+            Q(is_active=True) | Q(pk=version.genre_id)
+        )
         self.fields["publisher"].required = False
         if agencies is not None:
             self.fields = {
@@ -160,3 +171,29 @@ class ItemFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="状态", choices=[("", "全部状态"), *ItemStatus.choices], required=False
     )
+
+
+class GuideForm(forms.ModelForm):
+    """The agency's own sections of its 政府信息公开指南; each may stay empty."""
+
+    class Meta:
+        model = AgencyGuide
+        fields = list(AgencyGuide.SECTIONS)
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in AgencyGuide.SECTIONS}
+
+
+class TaxonomyAddForm(forms.Form):
+    """A new topic (under an optional first-level one) or a new genre."""
+
+    name = forms.CharField(label="名称", max_length=40)
+    parent = forms.ModelChoiceField(
+        label="上级分类",
+        queryset=Topic.objects.filter(parent__isnull=True),
+        required=False,
+        empty_label="（作为一级分类）",
+    )
+    is_document_type = forms.BooleanField(label="法定公文文种", required=False)
+
+    def __init__(self, *args, model: type[Topic] | type[Genre], **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["is_document_type" if model is Topic else "parent"]

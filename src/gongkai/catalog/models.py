@@ -324,6 +324,51 @@ class Attachment(AuditedModel):
         return self.name
 
 
+class AgencyGuide(AuditedModel):
+    """An agency's own prose for its 政府信息公开指南 (Art. 12), shown beside the facts the guide
+    is generated from (office, address, hours, phones, reading rooms); every section optional."""
+
+    agency = models.OneToOneField(
+        "agencies.Agency",
+        verbose_name=_("所属机关"),
+        on_delete=models.PROTECT,
+        related_name="guide",
+    )
+    organisation = models.TextField(
+        _("工作机构与职责补充说明"),
+        blank=True,
+        help_text=_("政府信息公开工作机构的设置、职责分工等，显示在“工作机构”一节"),
+    )
+    proactive = models.TextField(
+        _("主动公开的方式与时限补充"),
+        blank=True,
+        help_text=_("除本平台外的公开渠道（公报、新闻发布会、政务新媒体等）及时限要求"),
+    )
+    on_application = models.TextField(
+        _("依申请公开办理说明"),
+        blank=True,
+        help_text=_("申请的递交方式、办理流程、答复形式等本机关的具体做法"),
+    )
+    fees = models.TextField(
+        _("收费说明"), blank=True, help_text=_("信息处理费的收取情况、标准及缴纳方式")
+    )
+    remedies = models.TextField(
+        _("监督与救济补充"),
+        blank=True,
+        help_text=_("投诉举报受理机关、行政复议机关、管辖法院及其联系方式"),
+    )
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    SECTIONS = ("organisation", "proactive", "on_application", "fees", "remedies")
+
+    class Meta:
+        verbose_name = _("政府信息公开指南")
+        verbose_name_plural = _("政府信息公开指南")
+
+    def __str__(self) -> str:
+        return f"{self.agency}政府信息公开指南"
+
+
 class IndexNumberSequence(models.Model):
     """The last 索引号 serial issued per agency and year; serials are never reused."""
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from gongkai.agencies.models import Agency
-from gongkai.core.models import AuditEvent
 
+from . import guides
 from .attachments import CONTENT_TYPES
 from .models import Art20Item, Attachment, Genre, InfoItem, Topic
 
@@ -61,22 +61,19 @@ def agency_column(request, pk: int):
 
 
 def guide(request, pk: int):
-    """政府信息公开指南 (Art. 12), written out of the agency's own records."""
+    """政府信息公开指南 (Art. 12): written out of the agency's own records, with its prose."""
     agency = get_object_or_404(_agencies().prefetch_related("reading_rooms"), pk=pk)
+    prose = guides.guide_of(agency)
     return render(
         request,
         "catalog/public/guide.html",
-        {"agency": agency, "art20": Art20Item.choices, "updated": agency_updated(agency)},
+        {
+            "agency": agency,
+            "art20": Art20Item.choices,
+            "prose": prose,
+            "updated": guides.last_updated(agency, prose),
+        },
     )
-
-
-def agency_updated(agency: Agency) -> datetime | None:
-    event = (
-        AuditEvent.objects.filter(record_type="agencies.agency", record_id=str(agency.pk))
-        .only("at")
-        .first()
-    )
-    return event.at if event else None
 
 
 def rules(request, pk: int):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import config_views, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -18,4 +18,8 @@ urlpatterns = [
         views.AttachmentDownloadView.as_view(),
         name="attachment_download",
     ),
+    path("guide/", config_views.GuideAgencyListView.as_view(), name="guide_index"),
+    path("guide/<int:agency_pk>/", config_views.GuideEditView.as_view(), name="guide_edit"),
+    path("topics/", config_views.TopicListView.as_view(), name="topics"),
+    path("genres/", config_views.GenreListView.as_view(), name="genres"),
 ]

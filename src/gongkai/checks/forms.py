@@ -40,3 +40,19 @@ class CheckForm(forms.Form):
 
 def _suffix(name: str) -> str:
     return "." + name.rpartition(".")[2].lower() if "." in name else ""
+
+
+class ListEntryForm(forms.Form):
+    """One addition to a word list; the service checks it against the list's format."""
+
+    entry = forms.CharField(label=_("条目"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("备注"),
+        required=False,
+        max_length=200,
+        help_text=_("为什么添加，例如“某月某日在本县网站发现”"),
+    )
+
+    def __init__(self, *args, format_help: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].help_text = format_help

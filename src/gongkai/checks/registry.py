@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from .findings import Finding, Severity
-from .lists import ListData, load_list
+from .lists import ListData, additions_stamp, database_additions, load_list
 
 _CHECKERS: dict[str, type["Checker"]] = {}
 
@@ -58,12 +58,18 @@ def all_kinds() -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _build(extra_dir: Path | None) -> tuple[Checker, ...]:
-    return tuple(_CHECKERS[kind](load_list(kind, extra_dir)) for kind in all_kinds())
+def _build(extra_dir: Path | None, stamp: str | None) -> tuple[Checker, ...]:
+    additions = database_additions() if stamp is not None else {}
+    return tuple(_CHECKERS[kind](load_list(kind, extra_dir, additions)) for kind in all_kinds())
 
 
 def checkers(extra_dir: Path | None = None) -> Iterator[Checker]:
-    yield from _build(extra_dir)
+    """The built checkers; rebuilt when the workbench additions have changed since last time.
+
+    The stamp is one indexed query; building the checkers reads every list, so that is done only
+    when the stamp moves (by a change in this process or another).
+    """
+    yield from _build(extra_dir, additions_stamp())
 
 
 def reload_lists() -> None:

@@ -6,7 +6,8 @@ Totals are sums of the cells they total, so the table identities hold by constru
 override can break one, and then the check says so.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from django.db.models import Q
@@ -40,6 +41,9 @@ class Entered:
     punishment: int | None = None
     coercion: int | None = None
     fees: Decimal | None = None  # 万元
+
+
+_ENTERED_FIELDS = tuple(f.name for f in fields(Entered))
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,19 @@ def build_report(
     return compose(sources.collect([agency.pk], year), entered, overrides)
 
 
-def build_rollup(government: Agency, year: int) -> Built:
-    """The roll-up a 主管部门 reads: the government and its departments counted together."""
+def build_rollup(government: Agency, year: int, entered: Entered = Entered()) -> Built:
+    """The roll-up a 主管部门 reads: the government and its departments counted together;
+    `entered` is the members' entered table 2 figures, summed (see `summed`)."""
     members = rollup_members(government)
-    return compose(sources.collect([member.pk for member in members], year))
+    return compose(sources.collect([member.pk for member in members], year), entered)
+
+
+def summed(entries: Iterable[Entered]) -> Entered:
+    """Entered figures added up field by field; a field none of them entered stays blank."""
+    totals: dict[str, int | Decimal | None] = dict.fromkeys(_ENTERED_FIELDS)
+    for entry in entries:
+        for name in _ENTERED_FIELDS:
+            value = getattr(entry, name)
+            if value is not None:
+                totals[name] = (totals[name] or 0) + value
+    return Entered(**totals)

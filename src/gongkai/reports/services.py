@@ -24,6 +24,7 @@ from .build import (
     cell_value,
     format_code_for,
     generated_cells,
+    summed,
 )
 from .content import ReportContent, content_hash, figures_from_json, figures_json
 from .formats import FORMAT_2019, FORMAT_2021
@@ -74,6 +75,12 @@ def _require_status(report: AnnualReport, allowed, doing: str) -> None:
 
 def entered(report: AnnualReport) -> Entered:
     return Entered(report.licensing, report.punishment, report.coercion, report.fees)
+
+
+def rollup_entered(agencies, year: int) -> Entered:
+    """The entered table 2 figures of these agencies' reports for `year`, added up."""
+    reports = AnnualReport.objects.filter(agency__in=agencies, year=year)
+    return summed(entered(report) for report in reports)
 
 
 def overrides_of(report: AnnualReport) -> dict[str, int]:

@@ -251,7 +251,8 @@ class RollupView(AgencyInUrlMixin, TemplateView):
     def get_context_data(self, **kwargs):
         year = _year(self.request, last_year())
         agency: Agency = self.agency
-        built = build_rollup(agency, year)
+        members = rollup_members(agency)
+        built = build_rollup(agency, year, services.rollup_entered(members, year))
         content = ReportContent(
             agency=f"{agency.name}（含所属部门汇总）",
             year=year,
@@ -262,7 +263,6 @@ class RollupView(AgencyInUrlMixin, TemplateView):
             figures=built.figures,
             proactive_items=built.proactive_items,
         )
-        members = rollup_members(agency)
         return super().get_context_data(
             year=year,
             content=content,

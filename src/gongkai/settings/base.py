@@ -208,6 +208,8 @@ GONGKAI_INDEX_NUMBER_FORMAT = env_str(
 )
 # Largest document staff may upload for an on-line check.
 GONGKAI_CHECK_UPLOAD_MAX_BYTES = env_int("GONGKAI_CHECK_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+# Largest scan of a paper, faxed or oral application attached to a case.
+GONGKAI_SCAN_MAX_BYTES = env_int("GONGKAI_SCAN_MAX_BYTES", 20 * 1024 * 1024)
 # Extra word lists for the pre-publication checks (src/gongkai/checks/data/README.md).
 GONGKAI_CHECK_LISTS_DIR = env_str("GONGKAI_CHECK_LISTS_DIR", "")
 

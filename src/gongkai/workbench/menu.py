@@ -27,6 +27,9 @@ MENU = (
     MenuEntry("公开时限", "review:due", "item.view"),
     MenuEntry("不予公开复查", "review:re_review", "item.view"),
     MenuEntry("审查流程", "review:chain_index", "review.configure"),
+    MenuEntry("公开指南", "catalog:guide_index", "guide.change"),
+    MenuEntry("主题分类", "catalog:topics", "taxonomy.change"),
+    MenuEntry("体裁分类", "catalog:genres", "taxonomy.change"),
     MenuEntry("依申请公开", "cases:list", "case.view"),
     MenuEntry("申请办理统计", "cases:overview", "case.view"),
     MenuEntry("复议诉讼投诉", "appeals:list", "appeal.view"),
@@ -34,6 +37,7 @@ MENU = (
     MenuEntry("年度报告报送情况", "reports:supervision", "report.view"),
     MenuEntry("审计日志", "workbench:audit_log", "audit.view"),
     MenuEntry("发布前检查", "checks:check", "checks.use"),
+    MenuEntry("检查词表", "checks:lists", "checks.lists"),
 )
 
 
