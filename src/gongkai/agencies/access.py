@@ -31,6 +31,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "staff.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
     "staff.change": frozenset({R.AGENCY_ADMIN}),
     "audit.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
+    # The holiday schedule is one for the whole deployment: only a 系统管理员 imports it.
+    "calendar.change": frozenset(),
     # 主动公开: the catalog and its review gate.
     "item.view": STAFF_ROLES | {R.SUPERVISOR},
     "item.change": frozenset({R.CLERK, R.AGENCY_ADMIN}),

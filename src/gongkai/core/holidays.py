@@ -79,8 +79,13 @@ def read_schedule_file(path: str | Path) -> ParsedSchedule:
         raise ScheduleFileError([f"无法读取文件 {path}：{error.strerror or error}"]) from None
     except UnicodeDecodeError:
         raise ScheduleFileError([f"文件 {path} 不是 UTF-8 编码的文本"]) from None
+    return parse_schedule_text(text, json_format=path.suffix.lower() == ".json")
+
+
+def parse_schedule_text(text: str, *, json_format: bool) -> ParsedSchedule:
+    """Decode and check a schedule given as text (an upload, say): JSON or YAML."""
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, _Loader)
+        data = json.loads(text) if json_format else yaml.load(text, _Loader)
     except json.JSONDecodeError as error:
         raise ScheduleFileError([f"不是有效的 JSON：第 {error.lineno} 行 {error.msg}"]) from None
     except yaml.YAMLError as error:

@@ -36,6 +36,7 @@ MENU = (
     MenuEntry("年度报告", "reports:list", "report.view"),
     MenuEntry("年度报告报送情况", "reports:supervision", "report.view"),
     MenuEntry("审计日志", "workbench:audit_log", "audit.view"),
+    MenuEntry("节假日安排", "workbench:calendar", "calendar.change"),
     MenuEntry("发布前检查", "checks:check", "checks.use"),
     MenuEntry("检查词表", "checks:lists", "checks.lists"),
 )

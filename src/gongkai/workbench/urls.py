@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .calendar_views import HolidayCalendarView
 
 app_name = "workbench"
 urlpatterns = [
@@ -31,4 +32,5 @@ urlpatterns = [
     path("agencies/<int:agency_pk>/staff/new/", views.StaffCreateView.as_view(), name="staff_add"),
     path("staff/<int:pk>/edit/", views.StaffUpdateView.as_view(), name="staff_edit"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path("calendar/", HolidayCalendarView.as_view(), name="calendar"),
 ]

@@ -1,0 +1,65 @@
+"""A 系统管理员 imports next year's holiday schedule on the workbench; nobody else can."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gongkai.core import workdays
+from gongkai.core.models import AuditEvent
+from gongkai.core.workdays import CalendarUnknown, is_workday
+from tests.conftest import login, make_staff
+
+# 2030-02-02 is a Saturday, 2030-02-04 a Monday.
+SCHEDULE = """\
+year: 2030
+notice: 国办发明电〔2029〕9号
+holidays:
+  - {name: 春节, from: 2030-02-04, to: 2030-02-08}
+makeup_workdays:
+  - {date: 2030-02-02, name: 春节}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    workdays.invalidate()
+    yield
+    workdays.invalidate()
+
+
+def _upload(client, text: str, name: str = "2030.yaml"):
+    upload = SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/yaml")
+    return client.post(reverse("workbench:calendar"), {"schedule": upload}, follow=True)
+
+
+def test_system_admin_imports_a_year(county):
+    admin = make_staff(county, "system_admin")
+    with pytest.raises(CalendarUnknown):
+        is_workday(date(2030, 2, 4))
+    page = _upload(login(admin), SCHEDULE).content.decode()
+    assert "已导入" in page and "放假 5 天" in page and "调休上班 1 天" in page
+    assert not is_workday(date(2030, 2, 4))
+    assert is_workday(date(2030, 2, 2))
+    event = AuditEvent.objects.filter(record_type="core.holidayschedule", action="import").get()
+    assert event.actor_id == admin.pk and event.after["notice"] == "国办发明电〔2029〕9号"
+
+
+def test_a_bad_file_is_refused_and_nothing_changes(county):
+    admin = make_staff(county, "system_admin")
+    bad = SCHEDULE.replace("2030-02-02", "2030-02-05")  # a Tuesday cannot be a make-up day
+    page = _upload(login(admin), bad).content.decode()
+    assert "已导入" not in page and "调休" in page
+    with pytest.raises(CalendarUnknown):
+        is_workday(date(2030, 2, 4))
+    assert not AuditEvent.objects.filter(record_type="core.holidayschedule").exists()
+
+
+def test_staff_of_an_agency_cannot_import(agency_a):
+    for role in ("clerk", "agency_admin", "supervisor", "leader"):
+        client = login(make_staff(agency_a, role))
+        assert client.get(reverse("workbench:calendar")).status_code == 403
+        assert _upload(client, SCHEDULE).status_code == 403
+    with pytest.raises(CalendarUnknown):
+        is_workday(date(2030, 2, 4))
