@@ -6,7 +6,15 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 
 from .attachments import max_bytes
-from .models import AgencyGuide, ExemptionReason, Genre, ItemStatus, ItemVersion, Topic
+from .models import (
+    ENTERED_FIELDS,
+    AgencyGuide,
+    ExemptionReason,
+    Genre,
+    ItemStatus,
+    ItemVersion,
+    Topic,
+)
 
 
 class DateInput(forms.DateInput):
@@ -42,25 +50,7 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = ItemVersion
-        fields = [
-            "title",
-            "publisher",
-            "doc_no",
-            "written_on",
-            "formed_on",
-            "topic",
-            "genre",
-            "art20_item",
-            "keywords",
-            "summary",
-            "validity",
-            "effective_on",
-            "expires_on",
-            "attribute",
-            "exemption_reasons",
-            "body",
-            "interpretation_url",
-        ]
+        fields = list(ENTERED_FIELDS)
         widgets = {
             "written_on": DateInput(),
             "formed_on": DateInput(),

@@ -28,6 +28,7 @@ from gongkai.review import services as review
 
 from . import doc_numbers, index_numbers, services
 from .models import (
+    ENTERED_FIELDS,
     Art20Item,
     DisclosureAttribute,
     ExemptionReason,
@@ -40,27 +41,7 @@ from .models import (
     Validity,
 )
 
-FIELDS = {
-    "index_no",
-    "title",
-    "publisher",
-    "doc_no",
-    "written_on",
-    "formed_on",
-    "published_at",
-    "topic",
-    "genre",
-    "art20_item",
-    "keywords",
-    "summary",
-    "validity",
-    "effective_on",
-    "expires_on",
-    "attribute",
-    "exemption_reasons",
-    "body",
-    "interpretation_url",
-}
+FIELDS = {"index_no", "published_at", *ENTERED_FIELDS}
 DATE_FIELDS = ("written_on", "formed_on", "effective_on", "expires_on")
 OPENERS: dict[str, Callable] = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
 

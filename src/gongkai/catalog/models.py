@@ -212,6 +212,28 @@ class InfoItem(AuditedModel):
         return self.published_version_id is not None
 
 
+# The fields a person fills in for a version (a change note is asked for separately, on change).
+ENTERED_FIELDS = (
+    "title",
+    "publisher",
+    "doc_no",
+    "written_on",
+    "formed_on",
+    "topic",
+    "genre",
+    "art20_item",
+    "keywords",
+    "summary",
+    "validity",
+    "effective_on",
+    "expires_on",
+    "attribute",
+    "exemption_reasons",
+    "body",
+    "interpretation_url",
+)
+
+
 class ItemVersion(AuditedModel):
     """One reviewed state of an item's content and metadata (ogi-spec §5.2)."""
 

@@ -26,6 +26,7 @@ from gongkai.core.workdays import CalendarUnknown
 from . import doc_numbers, index_numbers
 from .attachments import AttachmentError, prepare
 from .models import (
+    ENTERED_FIELDS,
     Attachment,
     DisclosureAttribute,
     ExemptionReason,
@@ -35,26 +36,7 @@ from .models import (
     ItemVersion,
 )
 
-CONTENT_FIELDS = (
-    "title",
-    "publisher",
-    "doc_no",
-    "written_on",
-    "formed_on",
-    "topic",
-    "genre",
-    "art20_item",
-    "keywords",
-    "summary",
-    "validity",
-    "effective_on",
-    "expires_on",
-    "attribute",
-    "exemption_reasons",
-    "body",
-    "interpretation_url",
-    "change_note",
-)
+CONTENT_FIELDS = (*ENTERED_FIELDS, "change_note")
 EDITABLE_STATUSES = (ItemStatus.DRAFT, ItemStatus.RETURNED)
 
 

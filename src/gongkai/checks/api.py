@@ -8,7 +8,7 @@ from rest_framework.response import Response
 
 from gongkai.api.viewsets import StaffScopedViewSet
 
-from .extract import ExtractionError, extract_bytes
+from .extract import ExtractionError, extract_bytes, suffix_of
 from .masking import mask_text
 from .services import check_text
 
@@ -26,9 +26,8 @@ class CheckRequestSerializer(serializers.Serializer):
             if upload.size > settings.GONGKAI_CHECK_UPLOAD_MAX_BYTES:
                 raise serializers.ValidationError("文件超过在线检查的大小上限")
             name = upload.name or ""
-            suffix = "." + name.rpartition(".")[2].lower() if "." in name else ""
             try:
-                attrs["extracted"] = extract_bytes(upload.read(), suffix)
+                attrs["extracted"] = extract_bytes(upload.read(), suffix_of(name))
             except ExtractionError as exc:
                 raise serializers.ValidationError(str(exc)) from exc
             attrs["file"] = name

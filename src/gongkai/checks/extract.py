@@ -180,6 +180,11 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
+def suffix_of(filename: str) -> str:
+    """ ".docx", ".pdf" … of an uploaded file's name, lower-cased; "" when it has none."""
+    return "." + filename.rpartition(".")[2].lower() if "." in filename else ""
+
+
 def detect_format(data: bytes, suffix: str) -> str:
     """ "pdf", "docx", "html" or "text", from the file's own bytes or its suffix."""
     suffix = suffix.lower()

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .extract import ExtractionError, extract_bytes
+from .extract import ExtractionError, extract_bytes, suffix_of
 
 
 class CheckForm(forms.Form):
@@ -28,7 +28,7 @@ class CheckForm(forms.Form):
                 )
             data = upload.read()
             try:
-                cleaned["extracted"] = extract_bytes(data, _suffix(upload.name))
+                cleaned["extracted"] = extract_bytes(data, suffix_of(upload.name))
             except ExtractionError as exc:
                 raise forms.ValidationError(str(exc)) from exc
             cleaned["data"], cleaned["filename"] = data, upload.name
@@ -36,10 +36,6 @@ class CheckForm(forms.Form):
             cleaned["extracted"] = text
             cleaned["data"], cleaned["filename"] = text.encode("utf-8"), "粘贴文字.txt"
         return cleaned
-
-
-def _suffix(name: str) -> str:
-    return "." + name.rpartition(".")[2].lower() if "." in name else ""
 
 
 class ListEntryForm(forms.Form):
