@@ -57,6 +57,28 @@ def test_words_must_all_match(county):
     assert titles("营商环境 依申请公开") == []
 
 
+def test_a_word_is_searched_as_typed_before_it_is_split(indexed):
+    indexed(
+        doc("管理部门职责规定", body="各管理部门应当履行职责。"),
+        doc("部门预算管理办法", body="预算由部门编制，财政管理。"),
+    )
+    page = search("管理部门")
+    assert [r.hit.title for r in page.results] == ["管理部门职责规定"]
+    assert page.query.clauses[0].alternatives[0].parts == ("管理部门",)
+    assert page.notices == []
+
+
+def test_a_word_found_nowhere_as_typed_is_split_into_its_words(indexed):
+    indexed(
+        doc("政府信息公开条例", body="本条例所称政府信息。"),
+        doc("某县工作规定", body="依照政府信息公开条例的规定办理。"),
+    )
+    page = search("政府信息公开条例规定")
+    assert [r.hit.title for r in page.results] == ["某县工作规定"]
+    assert len(page.query.clauses[0].alternatives[0].parts) > 1
+    assert "以下结果分别包含检索词中的各个词" in page.notices[0]
+
+
 def test_fragment_inside_a_word_matches(county):
     assert titles("商环") == ["甲县优化营商环境若干措施"]
     assert titles("网通") == ["甲县优化营商环境若干措施"]

@@ -28,6 +28,28 @@ def test_a_stray_traditional_character_in_simplified_text_is_mapped_alone():
     assert text.fold("政府信息公開") == "政府信息公开"
 
 
+# Long enough to take the array path; with characters that fold to several (…, ㈠, ﷺ), to
+# nothing, and beyond U+FFFF (𠀀 is a letter, 😀 a separator).
+_LONG = "ＡＢＣ《政府信息公开条例》……第㈠项①﷽ 规定：“公開”𠀀字😀。" * 12 + "末尾"
+
+
+def test_long_text_folds_as_each_character_does():
+    expected = "".join(
+        text._fold_table().get(ord(char), char) for char in text.to_simplified(_LONG)
+    )
+    assert len(_LONG) >= text._SHORT
+    assert text.fold(_LONG) == expected
+
+
+@pytest.mark.parametrize("typed", ["", "，。", "a", "信息。公开", "  信息公开  ", _LONG])
+def test_bigram_stream_is_the_same_built_run_by_run_or_by_arrays(typed):
+    folded = text.fold(typed)
+    by_runs = text._bigram_tokens(folded)
+    assert text._bigram_stream(text._code_points(folded)).split() == by_runs
+    assert text.bigram_text(folded).split() == by_runs
+    assert text.index_text(typed) == text.bigram_text(folded)
+
+
 def test_aligned_folding_keeps_positions():
     original = "國務院　ＡＢ條例"
     assert len(text.fold_aligned(original)) == len(original)

@@ -37,6 +37,9 @@ class FacetBucketSerializer(serializers.Serializer):
 class SearchPageSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
+    total_approximate = serializers.BooleanField(
+        help_text="为真时 total 和分面计数是按样本估算的约数（结果很多时）"
+    )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     results = SearchResultSerializer(many=True)
@@ -51,6 +54,7 @@ def page_data(page: services.SearchPage, notices: list[str]) -> dict:
     return {
         "query": page.query.raw,
         "total": page.total,
+        "total_approximate": page.approximate,
         "page": page.page,
         "num_pages": page.num_pages,
         "results": [

@@ -6,7 +6,7 @@ notices that say what was changed (a long query cut short, a quote left open).
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import text
 
@@ -60,6 +60,23 @@ class ParsedQuery:
         """The positive words as typed, for putting the item whose title they form first."""
         firsts = [clause.alternatives[0] for clause in self.clauses]
         return " ".join(term.text for term in firsts)
+
+    def as_typed(self) -> "ParsedQuery | None":
+        """This query with every word that was split into dictionary words searched whole,
+        as typed (None when no word was split): what the service tries first."""
+        terms = [term for clause in self.clauses for term in clause.alternatives]
+        if not any(len(term.parts) > 1 for term in terms):
+            return None
+        clauses = [
+            Clause(
+                tuple(
+                    Term(term.text, (term.text,), term.exact) if len(term.parts) > 1 else term
+                    for term in clause.alternatives
+                )
+            )
+            for clause in self.clauses
+        ]
+        return replace(self, clauses=clauses, notices=list(self.notices))
 
     @property
     def highlight_terms(self) -> list[str]:

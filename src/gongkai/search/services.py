@@ -24,7 +24,7 @@ from gongkai.agencies import access
 
 from . import query as query_module
 from . import suggest
-from .backends.base import Filters, Hit, SearchBackend
+from .backends.base import Filters, Hit, Results, SearchBackend
 from .documents import DocumentSource, SearchDocument
 from .highlight import highlight, snippet
 from .models import IndexChange
@@ -224,10 +224,23 @@ class SearchPage:
     results: list[Result]
     page: int
     num_pages: int
+    # The total is an estimate (a large result set, counted from a sample).
+    approximate: bool = False
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     suggestion: str = ""
     notices: list[str] = field(default_factory=list)
     took_ms: float = 0.0
+
+    @property
+    def total_label(self) -> str:
+        """The total as the page shows it: exact, or an estimate to two significant figures,
+        in 万 from ten thousand up (约 56万, 约 1.6万, 约 2600)."""
+        if not self.approximate:
+            return str(self.total)
+        rounded = float(f"{self.total:.2g}")
+        if rounded >= 10_000:
+            return f"{rounded / 10_000:g}万"
+        return str(int(rounded))
 
     @property
     def has_previous(self) -> bool:
@@ -288,6 +301,31 @@ def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list]:
     return labelled
 
 
+def find(
+    engine: SearchBackend,
+    parsed: query_module.ParsedQuery,
+    filters: Filters,
+    *,
+    sort: str = "relevance",
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> tuple[query_module.ParsedQuery, Results]:
+    """Ranked results, and the query that found them.
+
+    A word typed without spaces is first searched as typed (管理部门 where it occurs as
+    such); only when that finds nothing is it split into its dictionary words, each of which
+    must then occur somewhere (政府信息公开条例规定 → 政府信息公开条例 + 规定). Searching the
+    text as typed is both what the reader meant and far cheaper than intersecting common
+    words across a large catalog.
+    """
+    whole = parsed.as_typed()
+    if whole is not None:
+        found = engine.search(whole, filters, sort=sort, offset=offset, limit=limit)
+        if found.total:
+            return whole, found
+    return parsed, engine.search(parsed, filters, sort=sort, offset=offset, limit=limit)
+
+
 def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> SearchPage:
     """Search as `user` (None for the public) and return one page of highlighted results."""
     started = time.perf_counter()
@@ -311,9 +349,12 @@ def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> Se
     if page > last_page:
         notices.append(f"只提供前 {MAX_RESULTS} 条结果，请增加检索词或筛选条件缩小范围。")
         page = last_page
-    found = engine.search(
-        parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
+    typed = parsed
+    parsed, found = find(
+        engine, parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
     )
+    if parsed is typed and typed.as_typed() is not None and found.total:
+        notices.append("没有找到与检索词完全一致的内容，以下结果分别包含检索词中的各个词。")
     num_pages = min(math.ceil(found.total / page_size), last_page)
     if found.total and page > num_pages:
         notices.append(f"共 {num_pages} 页，已显示最后一页。")
@@ -331,7 +372,9 @@ def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> Se
         )
         for hit in found.hits
     ]
-    facets = _facet_labels(engine.facets(parsed, filters, FACETS)) if with_facets else {}
+    facets = {}
+    if with_facets:
+        facets = _facet_labels(engine.facets(parsed, filters, FACETS, sampled=found.approximate))
     suggestion = ""
     if found.total == 0 and not parsed.empty:
         suggestion = suggest.did_you_mean(parsed, lambda q: engine.count(q, filters))
@@ -342,6 +385,7 @@ def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> Se
         results=results,
         page=page,
         num_pages=num_pages,
+        approximate=found.approximate,
         facets=facets,
         suggestion=suggestion,
         notices=notices,

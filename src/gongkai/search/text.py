@@ -9,10 +9,12 @@ GONGKAI_SEARCH_DATA_DIR setting).
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from operator import add
 from pathlib import Path
 
+import numpy as np
 import opencc
 import rjieba
 from django.conf import settings
@@ -23,7 +25,6 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # A run of characters that can sit inside one word; everything else separates runs.
 _RUN = re.compile(r"[^\W_]+")
-_SEPARATORS = re.compile(r"[\W_]+")
 _DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*"
     r"[〔\[［(（【{｛]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】}｝年]?\s*"
@@ -58,8 +59,8 @@ def _traditional_table() -> dict[int, str]:
 
 @cache
 def _fold_table() -> dict[int, str]:
-    """One translation table: each character's NFKC form (full width → half width, ① → 1),
-    lower-cased, with traditional-only characters mapped to simplified ones."""
+    """Each character's fold: its NFKC form (full width → half width, ① → 1), lower-cased,
+    with traditional-only characters mapped to simplified ones. Only changed characters."""
     table: dict[int, str] = {}
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:
@@ -71,13 +72,70 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The per-character tables as arrays over the Basic Multilingual Plane, so that a whole
+    document is folded and split into bigrams by array lookups instead of a Python loop per
+    character (a tenth of the time; indexing is dominated by it otherwise)."""
+
+    fold: np.ndarray  # code point → its one-character fold
+    length: np.ndarray  # code point → length of its fold (1 for most, 3 for …, 0 for none)
+    expansion_row: np.ndarray  # code point → its row in `expansions` when length ≠ 1
+    expansions: np.ndarray  # rows of folds longer than one character, zero-padded
+    run: np.ndarray  # code point → True when it can sit inside a word (letter, digit, Han)
+    traditional: np.ndarray  # code point → True for a traditional-only character
+    simplified: np.ndarray  # code point → True for a simplified-only character
+
+
 @cache
-def _script_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    traditional_only, simplified_only = script_tables()
-    return tuple(
-        re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
-        for chars in (traditional_only, simplified_only)
-    )
+def _tables() -> _Tables:
+    folds = _fold_table()
+    fold = np.arange(0x10000, dtype="<u4")
+    length = np.ones(0x10000, dtype=np.int64)
+    expansion_row = np.zeros(0x10000, dtype=np.int64)
+    odd = sorted(code for code, folded in folds.items() if len(folded) != 1)
+    expansions = np.zeros((len(odd) + 1, max(len(folds[c]) for c in odd)), dtype="<u4")
+    for code, folded in folds.items():
+        length[code] = len(folded)
+        if len(folded) == 1:
+            fold[code] = ord(folded)
+    for row, code in enumerate(odd, start=1):
+        expansion_row[code] = row
+        expansions[row, : len(folds[code])] = [ord(char) for char in folds[code]]
+    run = np.array([chr(code).isalnum() for code in range(0x10000)], dtype=bool)
+    marks = []
+    for chars in script_tables():
+        mark = np.zeros(0x10000, dtype=bool)
+        mark[[ord(char) for char in chars if ord(char) < 0x10000]] = True
+        marks.append(mark)
+    return _Tables(fold, length, expansion_row, expansions, run, *marks)
+
+
+# Below this length the per-character table is quicker than setting up array lookups; both
+# give the same result, the arrays being built from that table.
+_SHORT = 200
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+
+
+def _from_code_points(codes: np.ndarray) -> str:
+    return codes.astype("<u4", copy=False).tobytes().decode("utf-32-le")
+
+
+def _bmp(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """Indexes into the tables, and where the characters beyond U+FFFF are (None when there
+    are none, as in nearly every text, which then skips the clamping)."""
+    if not codes.size or codes.max() <= 0xFFFF:
+        return codes, None
+    beyond = codes > 0xFFFF
+    return np.minimum(codes, 0xFFFF), beyond
+
+
+@cache
+def _any_traditional() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, sorted(script_tables()[0]))) + "]")
 
 
 @cache
@@ -93,9 +151,14 @@ def regional_terms() -> dict[str, str]:
 
 def is_traditional(text: str) -> bool:
     """True when most of the script-specific characters in `text` are traditional ones."""
-    traditional, simplified = _script_classes()
-    count = len(traditional.findall(text))
-    return count > 0 and count > len(simplified.findall(text))
+    if not _any_traditional().search(text):
+        return False  # nearly every text: one scan, no counting
+    tables = _tables()
+    index, beyond = _bmp(_code_points(text))
+    if beyond is not None:
+        index = index[~beyond]
+    count = np.count_nonzero(tables.traditional[index])
+    return count > 0 and count > np.count_nonzero(tables.simplified[index])
 
 
 def to_simplified(text: str) -> str:
@@ -117,7 +180,30 @@ def fold(text: str) -> str:
     A stray traditional character in a simplified text is mapped alone, through the
     traditional-only character table; a traditional text is converted phrase by phrase.
     """
-    return to_simplified(text).translate(_fold_table())
+    text = to_simplified(text)
+    if len(text) < _SHORT:
+        return text.translate(_fold_table())
+    return _from_code_points(_fold_codes(_code_points(text)))
+
+
+def _fold_codes(codes: np.ndarray) -> np.ndarray:
+    """`fold` over code points of text already in simplified script."""
+    tables = _tables()
+    index, beyond = _bmp(codes)
+    folded = tables.fold[index]
+    lengths = tables.length[index]
+    if beyond is not None:
+        folded = np.where(beyond, codes, folded)
+        lengths = np.where(beyond, 1, lengths)
+    expanding = lengths != 1
+    if expanding.any():
+        # Rare: … → "...", ㈠ → "(一)", a character that folds to nothing. Each character's
+        # fold is laid out at its own offset in the result.
+        source = np.repeat(np.arange(codes.size), lengths)
+        offset = np.arange(source.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        expanded = tables.expansions[tables.expansion_row[index[source]], offset]
+        folded = np.where(expanding[source], expanded, folded[source])
+    return folded
 
 
 @cache
@@ -149,10 +235,49 @@ def bigram_text(folded: str) -> str:
     tokens that start with it. A pair that straddles a separator leaves the run's last
     character, and the next run's first, as single-character tokens.
     """
-    spaced = _SEPARATORS.sub(" ", folded).strip()
-    if not spaced:
+    if len(folded) < _SHORT:
+        return " ".join(_bigram_tokens(folded))
+    return _bigram_stream(_code_points(folded))
+
+
+def index_text(text: str) -> str:
+    """`bigram_text(fold(text))`, without turning a long text back into a string in between."""
+    text = to_simplified(text)
+    if len(text) < _SHORT:
+        return bigram_text(text.translate(_fold_table()))
+    return _bigram_stream(_fold_codes(_code_points(text)))
+
+
+def _bigram_tokens(folded: str) -> list[str]:
+    """The bigram stream as a list, built run by run (quicker for a short text)."""
+    tokens: list[str] = []
+    for run in runs(folded):
+        if tokens:
+            tokens.append(run[0])
+        tokens += bigram_run(run)
+    return tokens
+
+
+def _bigram_stream(codes: np.ndarray) -> str:
+    """The bigram stream of folded code points, built by array operations."""
+    index, beyond = _bmp(codes)
+    in_run = _tables().run[index]
+    if beyond is not None:
+        for code in np.unique(codes[beyond]):
+            in_run[codes == code] = chr(code).isalnum()
+    if not in_run.any():
         return ""
-    return " ".join(map(add, spaced, spaced[1:])) + " " + spaced[-1]
+    # Runs separated by one space: keep a separator only right after a run's last character.
+    kept = in_run.copy()
+    kept[1:] |= in_run[:-1]
+    spaced = np.where(in_run, codes, 0x20)[kept]
+    if spaced[-1] == 0x20:
+        spaced = spaced[:-1]
+    # Each character followed by the next and a space; the last character alone.
+    stream = np.full(3 * spaced.size - 2, 0x20, dtype="<u4")
+    stream[0::3] = spaced
+    stream[1::3] = spaced[1:]
+    return _from_code_points(stream)
 
 
 def query_bigrams(folded_run: str) -> list[str]:

@@ -52,6 +52,8 @@ class Hit:
 class Results:
     total: int
     hits: list[Hit]
+    # True when `total` is estimated (large result sets are not counted one by one).
+    approximate: bool = False
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
@@ -81,5 +83,10 @@ class SearchBackend(Protocol):
     def count(self, query: ParsedQuery, filters: Filters) -> int: ...
 
     def facets(
-        self, query: ParsedQuery, filters: Filters, names: Iterable[str]
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        names: Iterable[str],
+        *,
+        sampled: bool = False,
     ) -> dict[str, list[tuple[str, int]]]: ...

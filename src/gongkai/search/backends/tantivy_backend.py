@@ -5,7 +5,10 @@ Chinese text is indexed as character bigrams (every character starts one token, 
 bigrams; BM25 over those fields, boosted per field, ranks the matches.
 """
 
+import hashlib
 import json
+import math
+import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -27,6 +30,26 @@ EXACT_TITLE_BOOST = 40.0
 FACET_FIELDS = {"agency": "agency", "topic": "topic", "genre": "genre", "year": "year"}
 FACET_SIZE = 20
 _EPOCH = date(2000, 1, 1)
+# The fields whose matches make a document a candidate of the first, cheap ranking pass.
+HEAD_FIELDS = ("title", "summary")
+# How many candidates the first pass re-scores in full.
+HEAD_DEPTH = 100
+# Past this many title matches the first pass is skipped (measured at a million documents:
+# beyond it the pass costs about what scoring every match does, and its check mostly fails).
+HEAD_CANDIDATES = 100_000
+# Below this many possible matches scoring them all is quicker than the first pass.
+FEW_MATCHES = 20_000
+# tantivy's BM25: a term or phrase scores at most idf × (K1 + 1), whatever its frequency.
+_K1 = 1.2
+# The largest rank multiplier, log2(2 + weight) for an item in force dated today or later.
+_MAX_RANK_FACTOR = math.log2(2 + 2.05)
+# Room for the difference between live and stored document counts in idf (deletions).
+_BOUND_SAFETY = 1.1
+# Every document falls in one of these buckets by a hash of its key; bucket 0 is the sample
+# that large totals and facet counts are estimated from.
+SAMPLE_BUCKETS = 64
+# Fewer sampled matches than this, and the total is counted exactly instead.
+SAMPLE_MIN = 40
 
 
 class IndexOutdated(RuntimeError):
@@ -48,8 +71,15 @@ def _schema() -> tantivy.Schema:
     b.add_unsigned_field("year", indexed=True, fast=True)
     b.add_integer_field("day", indexed=True, fast=True)
     b.add_float_field("rank", fast=True)
+    b.add_unsigned_field("uid", indexed=True, fast=True)
+    b.add_unsigned_field("sample", indexed=True)
     b.add_bytes_field("stored", stored=True)
     return b.build()
+
+
+def uid(key: str) -> int:
+    """A 64-bit number for a document key: what the re-scoring pass selects documents by."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
 
 
 def rank_weight(document: SearchDocument) -> float:
@@ -62,21 +92,36 @@ def rank_weight(document: SearchDocument) -> float:
     return base + min(freshness, 0.05)
 
 
+def _idf(documents: int, frequency: int) -> float:
+    """tantivy's BM25 inverse document frequency."""
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+def _ties_by_key(hits: list[Hit]) -> list[Hit]:
+    """Equal scores in key order: tantivy breaks ties by where a document sits in the index,
+    which a rebuild on several threads changes."""
+    return sorted(hits, key=lambda hit: (-hit.score, hit.key))
+
+
 def _title_exact(folded_title: str) -> str:
     return "".join(text.runs(folded_title))
 
 
-def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], tuple[int, int, int, float]]:
+Numbers = tuple[int, int, int, float, int]
+
+
+def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], Numbers]:
     """Everything tantivy needs for one document, as plain data: the text fields, and
-    (agency id, year, yyyymmdd, rank weight)."""
+    (agency id, year, yyyymmdd, rank weight, uid)."""
     title = text.fold(doc.title)
+    body = text.join_texts([doc.body, doc.attachment_text])
     day = doc.date
     fields: dict[str, str | list[str]] = {
         "key": doc.key,
         "title": text.bigram_text(title),
         "title_exact": _title_exact(title),
-        "summary": text.bigram_text(text.fold(doc.summary)),
-        "body": text.bigram_text(text.fold(text.join_texts([doc.body, doc.attachment_text]))),
+        "summary": text.index_text(doc.summary),
+        "body": text.index_text(body),
         "agency_paths": text.agency_path_prefixes(doc.agency_path),
         "agency": f"{doc.agency_id}:{doc.agency_name}",
         "topic": doc.topic,
@@ -106,7 +151,7 @@ def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], tuple[int,
         "status": doc.status,
         "url": doc.url,
         "summary": doc.summary,
-        "body": text.join_texts([doc.body, doc.attachment_text]),
+        "body": body,
     }
     fields["stored"] = json.dumps(stored, ensure_ascii=False)
     numbers = (
@@ -114,12 +159,13 @@ def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], tuple[int,
         day.year if day else 0,
         int(day.strftime("%Y%m%d")) if day else 0,
         rank_weight(doc),
+        uid(doc.key),
     )
     return fields, numbers
 
 
-def _build(prepared: tuple[dict[str, str | list[str]], tuple[int, int, int, float]]):
-    fields, (agency_id, year, day, rank) = prepared
+def _build(prepared: tuple[dict[str, str | list[str]], Numbers]):
+    fields, (agency_id, year, day, rank, number) = prepared
     document = tantivy.Document()
     stored = fields.pop("stored")
     for name, value in fields.items():
@@ -130,20 +176,36 @@ def _build(prepared: tuple[dict[str, str | list[str]], tuple[int, int, int, floa
     document.add_unsigned("year", year)
     document.add_integer("day", day)
     document.add_float("rank", rank)
+    document.add_unsigned("uid", number)
+    document.add_unsigned("sample", number % SAMPLE_BUCKETS)
     document.add_bytes("stored", stored.encode())
     return document
 
 
 class TantivyBackend:
-    """`SearchBackend` over a tantivy index at `path` (created on first use)."""
+    """`SearchBackend` over a tantivy index at `path` (created on first use).
 
-    def __init__(self, path: str | Path, *, writer_heap: int = 64_000_000, threads: int = 1):
+    Changes from the queue are written with a small buffer on one thread; a rebuild
+    (`add_new`) with a large one on every core (up to four), so that it makes few segments
+    and leaves little merging.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        writer_heap: int = 64_000_000,
+        threads: int = 1,
+        bulk_heap: int = 1_000_000_000,
+        bulk_threads: int = min(4, os.cpu_count() or 1),
+    ):
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
         self._index: tantivy.Index | None = None
         self._writer_heap = writer_heap
         self._threads = threads
+        self._bulk = (bulk_heap, bulk_threads)
         self._writer: tantivy.IndexWriter | None = None
 
     @property
@@ -173,7 +235,9 @@ class TantivyBackend:
 
     def add_new(self, documents: Iterable[SearchDocument]) -> int:
         """Bulk load into an index known not to hold these keys (a rebuild): no deletes."""
-        writer = self.writer
+        if self._writer is None:
+            self._writer = self.index.writer(*self._bulk)
+        writer = self._writer
         added = 0
         for doc in documents:
             writer.add_document(_build(prepare(doc)))
@@ -216,34 +280,41 @@ class TantivyBackend:
             return tantivy.Query.term_query(self.schema, field, token)
         return tantivy.Query.phrase_query(self.schema, field, tokens)
 
-    def _part_query(self, part: str) -> tantivy.Query:
+    def _part_query(self, part: str, fields: Iterable[str]) -> tantivy.Query:
         tokens = text.phrase_tokens(part)
         return tantivy.Query.boolean_query(
             [
                 (
                     tantivy.Occur.Should,
-                    tantivy.Query.boost_query(self._field_query(field, tokens), weight),
+                    tantivy.Query.boost_query(self._field_query(field, tokens), WEIGHTS[field]),
                 )
-                for field, weight in WEIGHTS.items()
+                for field in fields
             ]
         )
 
-    def _term_query(self, term: Term) -> tantivy.Query:
-        parts = [self._part_query(part) for part in term.parts if text.runs(part)]
+    def _term_query(self, term: Term, fields: Iterable[str] = WEIGHTS) -> tantivy.Query:
+        parts = [self._part_query(part, fields) for part in term.parts if text.runs(part)]
         if len(parts) == 1:
             return parts[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, p) for p in parts])
 
-    def _clause_query(self, clause: Clause) -> tantivy.Query:
-        alternatives = [self._term_query(term) for term in clause.alternatives]
+    def _clause_query(self, clause: Clause, fields: Iterable[str]) -> tantivy.Query:
+        alternatives = [self._term_query(term, fields) for term in clause.alternatives]
         if len(alternatives) == 1:
             return alternatives[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
 
-    def _text_query(self, query: ParsedQuery) -> tantivy.Query | None:
+    def _text_query(
+        self,
+        query: ParsedQuery,
+        fields: Iterable[str] = WEIGHTS,
+        occur: tantivy.Occur = tantivy.Occur.Must,
+    ) -> tantivy.Query | None:
+        """Every clause must match somewhere (`occur` Should: any clause may, which is how the
+        first ranking pass finds its candidates), plus the known-item boosts."""
         if not query.clauses:
             return None
-        occurs = [(tantivy.Occur.Must, self._clause_query(c)) for c in query.clauses]
+        occurs = [(occur, self._clause_query(c, fields)) for c in query.clauses]
         phrase = text.fold(query.title_phrase)
         tokens = text.phrase_tokens(phrase)
         if len(tokens) > 1:
@@ -308,6 +379,35 @@ class TantivyBackend:
             )
         return found
 
+    def _restricted(
+        self, matcher: tantivy.Query, query: ParsedQuery, filters: Filters
+    ) -> tantivy.Query:
+        """`matcher` within the filters and visibility, without the excluded terms."""
+        occurs = [(tantivy.Occur.Must, matcher)]
+        occurs += [
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0))
+            for f in self._filter_queries(filters)
+        ]
+        occurs += [
+            (tantivy.Occur.MustNot, self._term_query(term))
+            for term in query.excludes
+            if any(text.runs(p) for p in term.parts)
+        ]
+        return tantivy.Query.boolean_query(occurs)
+
+    @staticmethod
+    def _within(query: tantivy.Query, selection: tantivy.Query) -> tantivy.Query:
+        """The documents of `query` that `selection` also matches, scored by `query` alone."""
+        return tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, query),
+                (tantivy.Occur.Must, tantivy.Query.const_score_query(selection, 0.0)),
+            ]
+        )
+
+    def _in_sample(self, query: tantivy.Query) -> tantivy.Query:
+        return self._within(query, tantivy.Query.term_query(self.schema, "sample", 0))
+
     def build(self, query: ParsedQuery, filters: Filters) -> tantivy.Query | None:
         """The tantivy query for a parsed query and filters; None when nothing can match."""
         matchers = self._exact_queries(query)
@@ -323,17 +423,7 @@ class TantivyBackend:
             if len(matchers) == 1
             else tantivy.Query.boolean_query([(tantivy.Occur.Should, m) for m in matchers])
         )
-        occurs = [(tantivy.Occur.Must, matcher)]
-        occurs += [
-            (tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0))
-            for f in self._filter_queries(filters)
-        ]
-        occurs += [
-            (tantivy.Occur.MustNot, self._term_query(term))
-            for term in query.excludes
-            if any(text.runs(p) for p in term.parts)
-        ]
-        return tantivy.Query.boolean_query(occurs)
+        return self._restricted(matcher, query, filters)
 
     def _searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
@@ -356,15 +446,133 @@ class TantivyBackend:
         if built is None:
             return Results(total=0, hits=[])
         searcher = self._searcher()
-        if sort == "date":
-            result = searcher.search(built, limit, count=count, offset=offset, order_by_field="day")
-        else:
-            result = searcher.search(
-                built, limit, count=count, offset=offset, weight_by_field="rank"
-            )
+        ranked = None
+        if sort == "relevance" and offset + limit <= HEAD_DEPTH // 2:
+            ranked = self._ranked_head_first(searcher, query, filters, built, offset + limit)
+        if ranked is not None:
+            hits = _ties_by_key([self._hit(searcher, s, a) for s, a in ranked[offset:]])
+            if not count:
+                return Results(total=len(hits) + offset, hits=hits)
+            total, approximate = self._total(searcher, built)
+            return Results(total=total, hits=hits, approximate=approximate)
+        # Every match is visited anyway: counting them in the same pass costs next to nothing.
+        order = {"order_by_field": "day"} if sort == "date" else {"weight_by_field": "rank"}
+        result = searcher.search(built, limit, count=count, offset=offset, **order)
         hits = [self._hit(searcher, score, address) for score, address in result.hits]
+        if sort != "date":
+            hits = _ties_by_key(hits)
         total = result.count if count and result.count is not None else len(hits) + offset
         return Results(total=total, hits=hits)
+
+    def _total(self, searcher: tantivy.Searcher, built: tantivy.Query) -> tuple[int, bool]:
+        """The number of matches, and whether it is an estimate.
+
+        Counting every match of a common term at a million documents takes longer than ranking
+        them; a large total is estimated from the sample bucket instead (a relative error of
+        about 1/√(sampled matches): under 16 % from the smallest sample used, 1 % for common
+        terms). Smaller totals are counted exactly.
+        """
+        sampled = searcher.search(self._in_sample(built), 1, count=True).count
+        if sampled >= SAMPLE_MIN:
+            return sampled * SAMPLE_BUCKETS, True
+        return searcher.search(built, 1, count=True).count, False
+
+    def _ranked_head_first(
+        self,
+        searcher: tantivy.Searcher,
+        query: ParsedQuery,
+        filters: Filters,
+        built: tantivy.Query,
+        need: int,
+    ) -> list | None:
+        """The top `need` (score, address) pairs found without scoring every match, or None
+        when that cannot be shown to give the same ranking as scoring them all.
+
+        Ranking a common term by scoring each of its hundreds of thousands of body matches is
+        what makes such a query slow. Instead, rank the documents that match in the title or
+        summary (few, and cheap to score there), re-score the best `HEAD_DEPTH` of them in
+        full, and keep that ranking only if no other document can beat it: one outside the
+        first pass scores at most the pass's lowest score plus the most the body can add
+        (BM25 per term is below idf × (K1 + 1)).
+        """
+        if not query.clauses or query.doc_number_key or query.index_number or query.bare_sequence:
+            return None
+        if self._matches_at_most(searcher, query) < FEW_MATCHES:
+            return None  # scoring every match is cheap enough
+        if self._title_matches_at_most(searcher, query) > HEAD_CANDIDATES:
+            return None  # scoring that many titles costs what scoring everything does
+        head_text = self._text_query(query, HEAD_FIELDS, tantivy.Occur.Should)
+        if head_text is None:
+            return None
+        head = searcher.search(
+            self._restricted(head_text, query, filters),
+            HEAD_DEPTH,
+            count=False,
+            weight_by_field="rank",
+        ).hits
+        if len(head) < need:
+            return None
+        uids = searcher.fast_field_values("uid", [address for _, address in head])
+        chosen = tantivy.Query.term_set_query(self.schema, "uid", uids)
+        rescored = searcher.search(
+            self._within(built, chosen), need, count=False, weight_by_field="rank"
+        ).hits
+        if len(rescored) < need:
+            return None
+        floor = head[-1][0] if len(head) == HEAD_DEPTH else 0.0
+        if rescored[-1][0] <= floor + self._body_bound(searcher, query):
+            return None
+        return rescored
+
+    @staticmethod
+    def _rarest(searcher: tantivy.Searcher, part: str, field: str) -> int:
+        """At most how many documents contain `part` in `field`: its rarest bigram's count."""
+        bigrams = [t for t in text.phrase_tokens(part) if len(t) == 2] if text.runs(part) else []
+        if not bigrams:
+            return searcher.num_docs if text.runs(part) else 0  # a lone character: a regex
+        return min(searcher.doc_freq(field, token) for token in bigrams)
+
+    def _title_matches_at_most(self, searcher: tantivy.Searcher, query: ParsedQuery) -> int:
+        """An upper bound on the documents the first pass would score (any part in a title)."""
+        return sum(
+            self._rarest(searcher, part, "title")
+            for clause in query.clauses
+            for term in clause.alternatives
+            for part in term.parts
+        )
+
+    def _matches_at_most(self, searcher: tantivy.Searcher, query: ParsedQuery) -> int:
+        """An upper bound on the documents the whole query matches: every clause must match,
+        through one of its alternatives, each of whose parts occurs in some field."""
+        return min(
+            sum(
+                min(
+                    sum(self._rarest(searcher, part, field) for field in WEIGHTS)
+                    for part in term.parts
+                )
+                for term in clause.alternatives
+            )
+            for clause in query.clauses
+        )
+
+    def _body_bound(self, searcher: tantivy.Searcher, query: ParsedQuery) -> float:
+        """The most the body field can add to any document's weighted score for `query`."""
+        documents = searcher.num_docs
+        bound = 0.0
+        for clause in query.clauses:
+            for term in clause.alternatives:
+                for part in term.parts:
+                    if not text.runs(part):
+                        continue
+                    tokens = text.phrase_tokens(part)
+                    if len(tokens) == 1 and len(tokens[0]) == 1:
+                        bound += 1.0  # a lone character is a regex query: constant score 1
+                        continue
+                    frequencies = [searcher.doc_freq("body", token) for token in tokens]
+                    if 0 in frequencies:
+                        continue  # the phrase cannot occur in any body
+                    bound += (_K1 + 1) * sum(_idf(documents, n) for n in frequencies)
+        return bound * WEIGHTS["body"] * _MAX_RANK_FACTOR * _BOUND_SAFETY
 
     def _hit(self, searcher: tantivy.Searcher, score, address) -> Hit:
         doc = searcher.doc(address)
@@ -389,14 +597,22 @@ class TantivyBackend:
         )
 
     def count(self, query: ParsedQuery, filters: Filters) -> int:
+        """The number of matches, estimated when large (see `_total`)."""
         built = self.build(query, filters)
         if built is None:
             return 0
-        return self._searcher().search(built, 1, count=True).count
+        return self._total(self._searcher(), built)[0]
 
     def facets(
-        self, query: ParsedQuery, filters: Filters, names: Iterable[str]
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        names: Iterable[str],
+        *,
+        sampled: bool = False,
     ) -> dict[str, list[tuple[str, int]]]:
+        """Counts per value of each facet; `sampled` estimates them from the sample bucket, as
+        the total was when it was large."""
         built = self.build(query, filters)
         names = [n for n in names if n in FACET_FIELDS]
         if built is None or not names:
@@ -404,12 +620,16 @@ class TantivyBackend:
         spec = {
             name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in names
         }
-        answer = self._searcher().aggregate(built, spec)
+        scale = SAMPLE_BUCKETS if sampled else 1
+        answer = self._searcher().aggregate(self._in_sample(built) if sampled else built, spec)
         found: dict[str, list[tuple[str, int]]] = {}
         for name in names:
             buckets = answer.get(name, {}).get("buckets", [])
             found[name] = [
-                (str(int(b["key"]) if isinstance(b["key"], float) else b["key"]), b["doc_count"])
+                (
+                    str(int(b["key"]) if isinstance(b["key"], float) else b["key"]),
+                    b["doc_count"] * scale,
+                )
                 for b in buckets
                 if b["key"] not in ("", 0, 0.0)
             ]

@@ -55,7 +55,8 @@ class Command(BaseCommand):
             self.stderr.write(notice)
         if data["suggestion"]:
             self.stdout.write(f"您是不是要找：{data['suggestion']}")
-        self.stdout.write(f"共 {data['total']} 条，第 {data['page']}/{data['num_pages']} 页")
+        about = "约 " if data["total_approximate"] else ""
+        self.stdout.write(f"共 {about}{data['total']} 条，第 {data['page']}/{data['num_pages']} 页")
         first = (page.page - 1) * request.page_size + 1
         for number, result in enumerate(data["results"], start=first):
             meta = " · ".join(
