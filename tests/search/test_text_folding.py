@@ -106,3 +106,21 @@ def test_synonym_groups_are_symmetric():
     groups = text.synonym_groups()
     assert "最低生活保障" in groups["低保"]
     assert "低保" in groups["最低生活保障"]
+
+
+def test_warm_up_builds_the_tables_a_first_search_would_wait_for():
+    text._tables.cache_clear()
+    text._phrase_converter.cache_clear()
+    text.warm_up()
+    assert text._tables.cache_info().currsize == 1
+    assert text._phrase_converter.cache_info().currsize == 1
+
+
+def test_a_web_worker_builds_them_as_it_starts():
+    import importlib
+    import sys
+
+    text._tables.cache_clear()
+    sys.modules.pop("gongkai.wsgi", None)
+    importlib.import_module("gongkai.wsgi")
+    assert text._tables.cache_info().currsize == 1
