@@ -31,7 +31,6 @@ import math
 import os
 import random
 import re
-import resource
 import shutil
 import sqlite3
 import statistics
@@ -182,19 +181,6 @@ def _setup(work: Path) -> None:
     django.setup()
     # The test settings give each process a fresh temporary index; this one is shared.
     settings.GONGKAI_SEARCH_INDEX_DIR = str(work / "index")
-
-
-class _Listed:
-    """A `DocumentSource` over documents already made."""
-
-    def __init__(self, documents: list) -> None:
-        self._documents = documents
-
-    def count(self) -> int:
-        return len(self._documents)
-
-    def documents(self):
-        return iter(self._documents)
 
 
 def _import_line(row: dict) -> dict:
@@ -362,19 +348,12 @@ def queries(docs_sample: list, real: list, rng: random.Random) -> list[tuple[str
     return mix
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited at exec)."""
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status, in MiB: VmHWM, the peak
+    resident size (unlike ru_maxrss, not inherited at exec); RssAnon, its own memory now,
+    without the index pages it maps from the page cache (shared, dropped when needed)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _own_memory_mb() -> float:
-    """This process's own resident memory now (RssAnon): what it allocated, without the index
-    pages it has mapped from the page cache (shared, and dropped by the kernel when needed)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("RssAnon:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -442,7 +421,7 @@ def serve(work: Path, mix_file: Path) -> None:
         elapsed = (time.perf_counter() - started) * 1000
         core.append(elapsed)
         by_kind.setdefault(kind, []).append(elapsed)
-        own_mb = max(own_mb, _own_memory_mb())
+        own_mb = max(own_mb, _status_mb("RssAnon"))
     for _, q, filters in mix:
         request = services.SearchRequest(
             q=q, year=filters.get("year"), genre=filters.get("genre", "")
@@ -450,14 +429,14 @@ def serve(work: Path, mix_file: Path) -> None:
         started = time.perf_counter()
         services.search(request)
         page.append((time.perf_counter() - started) * 1000)
-        own_mb = max(own_mb, _own_memory_mb())
+        own_mb = max(own_mb, _status_mb("RssAnon"))
 
     def ranked(q: str) -> list[str]:
         found = services.search(services.SearchRequest(q=q), with_facets=False)
         return [r.hit.title for r in found.results]
 
     relevance = evaluation.summary(evaluation.evaluate(evaluation.load(JUDGED), ranked))
-    peak_mb = _peak_rss_mb()
+    peak_mb = _status_mb("VmHWM")
     print(
         json.dumps(
             {
@@ -486,6 +465,7 @@ def build(args) -> None:
     from gongkai.demo import data
     from gongkai.search import services
     from gongkai.search.corpus import CorpusSource
+    from gongkai.search.documents import ListedSource
 
     call_command("migrate", verbosity=0)
     data.load()
@@ -524,10 +504,10 @@ def build(args) -> None:
         rate = done / (time.perf_counter() - started)
         print(f"\r重建索引 {done:,}/{extra:,}  {rate:,.0f} 篇/秒", end="", flush=True)
 
-    services.reindex(_Listed(made), progress=progress, batch=5_000)
+    services.reindex(ListedSource(made), progress=progress, batch=5_000)
     index_seconds = time.perf_counter() - started
     print()
-    index_peak = _peak_rss_mb()
+    index_peak = _status_mb("VmHWM")
     import_seconds, import_summary = import_corpus(work, len(real))
     print(f"真实语料经 gongkai import items --published 导入：{import_summary}")
     size = sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file())

@@ -32,6 +32,11 @@ def _full_ranking(engine, q: str, filters: Filters, need: int = 10) -> list[tupl
     return _in_order([(uid, round(score, 3)) for uid, (score, _) in zip(uids, hits, strict=True)])
 
 
+def _ranking(results) -> list[tuple[int, float]]:
+    """(uid, score) of what the backend returned, in the same fixed order."""
+    return _in_order([(tantivy_backend.uid(h.key), round(h.score, 3)) for h in results.hits])
+
+
 def _in_order(ranking: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """Highest score first, equal scores in a fixed order (the engine's own order for ties
     depends on where documents sit in the index)."""
@@ -76,8 +81,7 @@ def test_head_first_ranking_equals_scoring_every_match(
 ):
     for q in _queries():
         results = corpus_index.search(parse(q), filters, limit=10, count=False)
-        got = [(tantivy_backend.uid(hit.key), round(hit.score, 3)) for hit in results.hits]
-        assert _in_order(got) == _full_ranking(corpus_index, q, filters), q
+        assert _ranking(results) == _full_ranking(corpus_index, q, filters), q
     # The shortcut must actually be taken, or this test compares full evaluation with itself.
     assert sum(head_first_calls) >= taken_at_least, head_first_calls
 
@@ -86,8 +90,7 @@ def test_a_deep_page_is_ranked_by_scoring_every_match(corpus_index, head_first_c
     results = corpus_index.search(parse("条例"), Filters(), offset=60, limit=10, count=False)
     assert head_first_calls == []
     full = _full_ranking(corpus_index, "条例", Filters(), need=70)[60:]
-    got = [(tantivy_backend.uid(h.key), round(h.score, 3)) for h in results.hits]
-    assert _in_order(got) == full
+    assert _ranking(results) == full
 
 
 def test_a_large_total_is_estimated_from_the_sample(corpus_index, as_if_large):
@@ -122,26 +125,22 @@ def test_the_page_and_the_api_say_when_a_total_is_estimated(corpus_index, as_if_
     assert exact["total_approximate"] is False
 
 
-def test_many_title_matches_skip_the_first_pass(corpus_index, head_first_calls, monkeypatch):
-    monkeypatch.setattr(tantivy_backend, "HEAD_CANDIDATES", 10)
-    results = corpus_index.search(parse("条例"), Filters(), count=False)
+@pytest.mark.parametrize(
+    ("limit", "value", "q"),
+    [("HEAD_CANDIDATES", 10, "条例"), ("FEW_MATCHES", 1_000_000, "信息公开")],
+    ids=["many title matches", "few possible matches"],
+)
+def test_the_first_pass_is_skipped(corpus_index, head_first_calls, monkeypatch, limit, value, q):
+    monkeypatch.setattr(tantivy_backend, limit, value)
+    results = corpus_index.search(parse(q), Filters(), count=False)
     assert head_first_calls == [False]
-    got = [(tantivy_backend.uid(h.key), round(h.score, 3)) for h in results.hits]
-    assert _in_order(got) == _full_ranking(corpus_index, "条例", Filters())
+    assert _ranking(results) == _full_ranking(corpus_index, q, Filters())
 
 
 def test_the_command_says_when_a_total_is_estimated(corpus_index, as_if_large, db):
     out = io.StringIO()
     call_command("search", "规定", stdout=out)
     assert re.search(r"共 约 [\d,]+ 条", out.getvalue()), out.getvalue()
-
-
-def test_few_possible_matches_skip_the_first_pass(corpus_index, head_first_calls, monkeypatch):
-    monkeypatch.setattr(tantivy_backend, "FEW_MATCHES", 1_000_000)
-    results = corpus_index.search(parse("信息公开"), Filters(), count=False)
-    assert head_first_calls == [False]
-    got = [(tantivy_backend.uid(h.key), round(h.score, 3)) for h in results.hits]
-    assert _in_order(got) == _full_ranking(corpus_index, "信息公开", Filters())
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from gongkai.search import services
+from gongkai.search.documents import ListedSource
 
 from .conftest import doc, search
 
@@ -16,12 +17,11 @@ DOCUMENTS = [
 ]
 
 
-class ListSource:
-    def count(self) -> int:
-        return len(DOCUMENTS)
+class ListSource(ListedSource):
+    """The documents above, for `gongkai reindex --source` (which takes a class)."""
 
-    def documents(self):
-        return iter(DOCUMENTS)
+    def __init__(self) -> None:
+        super().__init__(DOCUMENTS)
 
 
 def _ranked(q: str) -> list[tuple[str, float]]:

@@ -98,6 +98,19 @@ class DocumentSource(Protocol):
     def documents(self) -> Iterator[SearchDocument]: ...
 
 
+class ListedSource:
+    """A `DocumentSource` over documents already made (benchmarks, tests)."""
+
+    def __init__(self, documents: list[SearchDocument]) -> None:
+        self._documents = documents
+
+    def count(self) -> int:
+        return len(self._documents)
+
+    def documents(self) -> Iterator[SearchDocument]:
+        return iter(self._documents)
+
+
 def configured_source() -> DocumentSource:
     """The source named by the GONGKAI_SEARCH_SOURCE setting (a dotted path to a class)."""
     return import_string(settings.GONGKAI_SEARCH_SOURCE)()

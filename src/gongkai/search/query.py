@@ -61,11 +61,15 @@ class ParsedQuery:
         firsts = [clause.alternatives[0] for clause in self.clauses]
         return " ".join(term.text for term in firsts)
 
+    @property
+    def split(self) -> bool:
+        """Whether a word of this query was split into its dictionary words."""
+        return any(len(t.parts) > 1 for clause in self.clauses for t in clause.alternatives)
+
     def as_typed(self) -> "ParsedQuery | None":
         """This query with every word that was split into dictionary words searched whole,
         as typed (None when no word was split): what the service tries first."""
-        terms = [term for clause in self.clauses for term in clause.alternatives]
-        if not any(len(term.parts) > 1 for term in terms):
+        if not self.split:
             return None
         clauses = [
             Clause(

@@ -349,11 +349,10 @@ def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> Se
     if page > last_page:
         notices.append(f"只提供前 {MAX_RESULTS} 条结果，请增加检索词或筛选条件缩小范围。")
         page = last_page
-    typed = parsed
     parsed, found = find(
         engine, parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
     )
-    if parsed is typed and typed.as_typed() is not None and found.total:
+    if parsed.split and found.total:
         notices.append("没有找到与检索词完全一致的内容，以下结果分别包含检索词中的各个词。")
     num_pages = min(math.ceil(found.total / page_size), last_page)
     if found.total and page > num_pages:

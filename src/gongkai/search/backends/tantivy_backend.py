@@ -97,6 +97,15 @@ def _idf(documents: int, frequency: int) -> float:
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
+def _matches_at_most(query: ParsedQuery, rarest: dict[str, dict[str, int]]) -> int:
+    """An upper bound on the documents the whole query matches: every clause must match,
+    through one of its alternatives, each of whose parts occurs in some field."""
+    return min(
+        sum(min(sum(rarest[part].values()) for part in term.parts) for term in clause.alternatives)
+        for clause in query.clauses
+    )
+
+
 def _ties_by_key(hits: list[Hit]) -> list[Hit]:
     """Equal scores in key order: tantivy breaks ties by where a document sits in the index,
     which a rebuild on several threads changes."""
@@ -497,9 +506,16 @@ class TantivyBackend:
         """
         if not query.clauses or query.doc_number_key or query.index_number or query.bare_sequence:
             return None
-        if self._matches_at_most(searcher, query) < FEW_MATCHES:
+        rarest = self._rarest_per_field(searcher, query)
+        if _matches_at_most(query, rarest) < FEW_MATCHES:
             return None  # scoring every match is cheap enough
-        if self._title_matches_at_most(searcher, query) > HEAD_CANDIDATES:
+        in_titles = sum(
+            rarest[part]["title"]
+            for clause in query.clauses
+            for term in clause.alternatives
+            for part in term.parts
+        )
+        if in_titles > HEAD_CANDIDATES:
             return None  # scoring that many titles costs what scoring everything does
         head_text = self._text_query(query, HEAD_FIELDS, tantivy.Occur.Should)
         if head_text is None:
@@ -525,35 +541,27 @@ class TantivyBackend:
         return rescored
 
     @staticmethod
-    def _rarest(searcher: tantivy.Searcher, part: str, field: str) -> int:
-        """At most how many documents contain `part` in `field`: its rarest bigram's count."""
-        bigrams = [t for t in text.phrase_tokens(part) if len(t) == 2] if text.runs(part) else []
-        if not bigrams:
-            return searcher.num_docs if text.runs(part) else 0  # a lone character: a regex
-        return min(searcher.doc_freq(field, token) for token in bigrams)
-
-    def _title_matches_at_most(self, searcher: tantivy.Searcher, query: ParsedQuery) -> int:
-        """An upper bound on the documents the first pass would score (any part in a title)."""
-        return sum(
-            self._rarest(searcher, part, "title")
-            for clause in query.clauses
-            for term in clause.alternatives
-            for part in term.parts
-        )
-
-    def _matches_at_most(self, searcher: tantivy.Searcher, query: ParsedQuery) -> int:
-        """An upper bound on the documents the whole query matches: every clause must match,
-        through one of its alternatives, each of whose parts occurs in some field."""
-        return min(
-            sum(
-                min(
-                    sum(self._rarest(searcher, part, field) for field in WEIGHTS)
-                    for part in term.parts
-                )
-                for term in clause.alternatives
-            )
-            for clause in query.clauses
-        )
+    def _rarest_per_field(
+        searcher: tantivy.Searcher, query: ParsedQuery
+    ) -> dict[str, dict[str, int]]:
+        """For each part, at most how many documents contain it in each text field: its
+        rarest bigram's count there (every document for a lone character: a regex)."""
+        found: dict[str, dict[str, int]] = {}
+        for clause in query.clauses:
+            for term in clause.alternatives:
+                for part in term.parts:
+                    if part in found or not text.runs(part):
+                        found.setdefault(part, dict.fromkeys(WEIGHTS, 0))
+                        continue
+                    bigrams = [t for t in text.phrase_tokens(part) if len(t) == 2]
+                    found[part] = {
+                        field: min(
+                            (searcher.doc_freq(field, t) for t in bigrams),
+                            default=searcher.num_docs,
+                        )
+                        for field in WEIGHTS
+                    }
+        return found
 
     def _body_bound(self, searcher: tantivy.Searcher, query: ParsedQuery) -> float:
         """The most the body field can add to any document's weighted score for `query`."""
