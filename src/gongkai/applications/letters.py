@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape  # what reportlab's Paragraph markup needs
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -263,12 +264,12 @@ def to_pdf(rendered: Rendered) -> bytes:
     body = ParagraphStyle("body", fontName=font, fontSize=14, leading=26, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=20, leading=32, alignment=TA_CENTER)
     right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
-    story = [Paragraph(_escape(rendered.title), title), Paragraph(_escape(rendered.number), right)]
+    story = [Paragraph(escape(rendered.title), title), Paragraph(escape(rendered.number), right)]
     story.append(Spacer(1, 6 * mm))
-    story += [Paragraph(_escape(p), body) for p in _paragraphs(rendered.body)]
+    story += [Paragraph(escape(p), body) for p in _paragraphs(rendered.body)]
     story.append(Spacer(1, 10 * mm))
-    story += [Paragraph(_escape(rendered.signature), right)]
-    story += [Paragraph(_escape(_cn_date(rendered.dated)), right)]
+    story += [Paragraph(escape(rendered.signature), right)]
+    story += [Paragraph(escape(_cn_date(rendered.dated)), right)]
     out = io.BytesIO()
     SimpleDocTemplate(
         out,
@@ -284,7 +285,3 @@ def to_pdf(rendered: Rendered) -> bytes:
 
 def _paragraphs(body: str) -> list[str]:
     return [p.strip() for p in body.split("\n") if p.strip()]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

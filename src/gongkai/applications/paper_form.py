@@ -6,6 +6,7 @@ the same things; choices are printed with a box to tick.
 
 import io
 from dataclasses import dataclass
+from xml.sax.saxutils import escape  # what reportlab's Paragraph markup needs
 
 from django import forms as django_forms
 
@@ -109,12 +110,12 @@ def to_pdf(agency: Agency) -> bytes:
         raise PaperFormError(str(error)) from None
     body = ParagraphStyle("body", fontName=font, fontSize=11, leading=18, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=20, leading=32, alignment=TA_CENTER)
-    story = [Paragraph(_escape(TITLE), title), Spacer(1, 4 * mm)]
-    story += [Paragraph(_escape(line), body) for line in header(agency)]
+    story = [Paragraph(escape(TITLE), title), Spacer(1, 4 * mm)]
+    story += [Paragraph(escape(line), body) for line in header(agency)]
     story.append(Spacer(1, 4 * mm))
     grid = Table(
         [
-            [Paragraph(_escape(row.label), body), Paragraph(_escape(row.blank), body)]
+            [Paragraph(escape(row.label), body), Paragraph(escape(row.blank), body)]
             for row in rows()
         ],
         colWidths=[52 * mm, 106 * mm],
@@ -130,7 +131,7 @@ def to_pdf(agency: Agency) -> bytes:
         )
     )
     story += [grid, Spacer(1, 4 * mm), Paragraph("填表说明", body)]
-    story += [Paragraph(_escape(note), body) for note in NOTES]
+    story += [Paragraph(escape(note), body) for note in NOTES]
     out = io.BytesIO()
     SimpleDocTemplate(
         out,
@@ -142,7 +143,3 @@ def to_pdf(agency: Agency) -> bytes:
         bottomMargin=25 * mm,
     ).build(story)
     return out.getvalue()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

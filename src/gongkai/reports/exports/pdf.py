@@ -1,6 +1,7 @@
 """The report as an A4 PDF with an embedded TrueType CJK font, the same tables and the charts."""
 
 import io
+from xml.sax.saxutils import escape  # what reportlab's Paragraph markup needs
 
 from gongkai.core.fonts import register_pdf_font
 
@@ -52,10 +53,10 @@ def write_pdf(content: ReportContent) -> bytes:
         title=content.title,
     )
     width = A4[0] - 40 * mm
-    story = [Paragraph(_escape(content.title), title_style)]
+    story = [Paragraph(escape(content.title), title_style)]
     story.append(
         Paragraph(
-            _escape(
+            escape(
                 f"本报告根据《中华人民共和国政府信息公开条例》和{content.spec.title}"
                 f"（{content.spec.document}）编制。本报告中所列数据的统计期限自{content.year}年"
                 f"1月1日起至{content.year}年12月31日止。"
@@ -64,8 +65,8 @@ def write_pdf(content: ReportContent) -> bytes:
         )
     )
     for heading, text, tables in sections(content):
-        story.append(Paragraph(_escape(heading), heading_style))
-        story += [Paragraph(_escape(line), body_style) for line in paragraphs(text)]
+        story.append(Paragraph(escape(heading), heading_style))
+        story += [Paragraph(escape(line), body_style) for line in paragraphs(text)]
         for layout in tables:
             size = 7 if layout.slug == "t4" else 8.5
             style = cell_style(size)
@@ -77,7 +78,7 @@ def write_pdf(content: ReportContent) -> bytes:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
             ]
             for r, c, cell in layout.placements():
-                grid[r][c] = Paragraph(_escape(cell.text), style) if cell.text else ""
+                grid[r][c] = Paragraph(escape(cell.text), style) if cell.text else ""
                 if cell.rowspan > 1 or cell.colspan > 1:
                     end = (c + cell.colspan - 1, r + cell.rowspan - 1)
                     commands.append(("SPAN", (c, r), end))
@@ -89,12 +90,12 @@ def write_pdf(content: ReportContent) -> bytes:
                 repeatRows=3 if layout.slug == "t3" else 0,
             )
             if layout.caption != heading:
-                story.append(Paragraph(_escape(layout.caption), caption_style))
+                story.append(Paragraph(escape(layout.caption), caption_style))
             story += [table, Spacer(1, 6)]
     if content.overrides:
         story.append(Paragraph("数据更正说明", heading_style))
         story += [
-            Paragraph(_escape(f"{cell}：{reason}"), body_style)
+            Paragraph(escape(f"{cell}：{reason}"), body_style)
             for cell, reason in content.overrides.items()
         ]
     year_charts = charts.year_over_year(content.history)
@@ -109,7 +110,3 @@ def write_pdf(content: ReportContent) -> bytes:
             story += [picture, Spacer(1, 8)]
     document.build(story)
     return buffer.getvalue()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
