@@ -184,18 +184,18 @@ def _setup(work: Path) -> None:
 
 
 def _import_line(row: dict) -> dict:
-    """A corpus record as a line of `gongkai import items` (docs/import.md)."""
-    try:
-        written = date.fromisoformat(row.get("date") or "").isoformat()
-    except ValueError:
-        written = ""  # not an ISO date: the import registers the day of the import instead
+    """A corpus record as a line of `gongkai import items` (docs/import.md). Without a date
+    (or with one that is not an ISO date) the import registers the day of the import."""
+    from gongkai.search.corpus import is_repealed, issued_on
+
+    written = issued_on(row)
     line = {
         "title": row["title"],
         "publisher": row["agency"],
         "doc_no": row.get("doc_no", ""),
         "index_no": row.get("index_no", ""),
-        "written_on": written,
-        "validity": "废止" if row.get("cat", "").startswith("廢止法規") else "有效",
+        "written_on": written.isoformat() if written else "",
+        "validity": "废止" if is_repealed(row) else "有效",
         "body": row["body"],
     }
     return {name: value for name, value in line.items() if value}

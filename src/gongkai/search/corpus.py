@@ -52,14 +52,22 @@ def _topic(row: dict[str, Any]) -> str:
     return parts[-1] if parts else ""
 
 
+def is_repealed(row: dict[str, Any]) -> bool:
+    return row.get("cat", "").startswith("廢止法規")
+
+
+def issued_on(row: dict[str, Any]) -> date | None:
+    """The record's date, or None where it has none or it is not an ISO date."""
+    try:
+        return date.fromisoformat(row["date"]) if row.get("date") else None
+    except ValueError:
+        return None
+
+
 def to_document(number: int, row: dict[str, Any], agencies: dict[str, int]) -> SearchDocument:
     """The corpus record at line `number` as a published search document."""
     agency_id = agencies[row["agency"]]
-    repealed = row.get("cat", "").startswith("廢止法規")
-    try:
-        issued = date.fromisoformat(row["date"]) if row.get("date") else None
-    except ValueError:
-        issued = None
+    issued = issued_on(row)
     return SearchDocument(
         key=f"corpus:{number}",
         title=row["title"],
@@ -71,7 +79,7 @@ def to_document(number: int, row: dict[str, Any], agencies: dict[str, int]) -> S
         issued_on=issued,
         topic=_topic(row),
         genre=GENRES.get(row["src"], row["src"]),
-        validity=Validity.REPEALED if repealed else Validity.VALID,
+        validity=Validity.REPEALED if is_repealed(row) else Validity.VALID,
         disclosure="proactive",
         body=row["body"],
         status=Status.PUBLISHED,
