@@ -47,7 +47,6 @@ def test_bigram_stream_is_the_same_built_run_by_run_or_by_arrays(typed):
     by_runs = text._bigram_tokens(folded)
     assert text._bigram_stream(text._code_points(folded)).split() == by_runs
     assert text.bigram_text(folded).split() == by_runs
-    assert text.index_text(typed) == text.bigram_text(folded)
 
 
 def test_aligned_folding_keeps_positions():

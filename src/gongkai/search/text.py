@@ -43,7 +43,7 @@ def _data_files(name: str) -> list[Path]:
     return files
 
 
-def _data_lines(name: str) -> Iterator[list[str]]:
+def data_lines(name: str) -> Iterator[list[str]]:
     for path in _data_files(name):
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
@@ -146,7 +146,7 @@ def _phrase_converter() -> opencc.OpenCC:
 
 @cache
 def regional_terms() -> dict[str, str]:
-    return {parts[0]: parts[1] for parts in _data_lines("regional.txt") if len(parts) >= 2}
+    return {parts[0]: parts[1] for parts in data_lines("regional.txt") if len(parts) >= 2}
 
 
 def is_traditional(text: str) -> bool:
@@ -240,14 +240,6 @@ def bigram_text(folded: str) -> str:
     return _bigram_stream(_code_points(folded))
 
 
-def index_text(text: str) -> str:
-    """`bigram_text(fold(text))`, without turning a long text back into a string in between."""
-    text = to_simplified(text)
-    if len(text) < _SHORT:
-        return bigram_text(text.translate(_fold_table()))
-    return _bigram_stream(_fold_codes(_code_points(text)))
-
-
 def _bigram_tokens(folded: str) -> list[str]:
     """The bigram stream as a list, built run by run (quicker for a short text)."""
     tokens: list[str] = []
@@ -289,7 +281,7 @@ def query_bigrams(folded_run: str) -> list[str]:
 
 @cache
 def _segmenter_ready() -> bool:
-    for parts in _data_lines("dictionary.txt"):
+    for parts in data_lines("dictionary.txt"):
         word = fold(parts[0])
         freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
         rjieba.add_word(word, freq, None)
@@ -310,14 +302,14 @@ def warm_up() -> None:
 
 
 def dictionary_words() -> list[str]:
-    return [fold(parts[0]) for parts in _data_lines("dictionary.txt")]
+    return [fold(parts[0]) for parts in data_lines("dictionary.txt")]
 
 
 @cache
 def synonym_groups() -> dict[str, tuple[str, ...]]:
     """Each folded term → every term of its synonym group (itself included)."""
     groups: dict[str, set[str]] = {}
-    for parts in _data_lines("synonyms.txt"):
+    for parts in data_lines("synonyms.txt"):
         group = {fold(part) for part in parts}
         for term in list(group):
             group |= groups.get(term, set())

@@ -2,7 +2,9 @@
 
 Chinese text is indexed as character bigrams (every character starts one token, see
 `text.bigram_run`), so any substring of a title, summary or body is found by a phrase of its
-bigrams; BM25 over those fields, boosted per field, ranks the matches.
+bigrams; BM25 over those fields, boosted per field, ranks the matches. Each of those fields has
+a `_words` companion holding every occurrence of the frequent words (see `words`), which a
+query word on that list is looked up in instead, as one term.
 """
 
 import hashlib
@@ -20,6 +22,8 @@ import tantivy
 from .. import text
 from ..documents import SearchDocument, Validity
 from ..query import Clause, ParsedQuery, Term
+from ..words import FILE_NAME as WORDS_FILE
+from ..words import WordFinder
 from .base import Filters, Hit, Results
 
 # Field weights: a match in the title counts far more than one in the body.
@@ -67,6 +71,7 @@ def _schema() -> tantivy.Schema:
     b.add_text_field("title_exact", tokenizer_name="raw", index_option="basic")
     for name in WEIGHTS:
         b.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+        b.add_text_field(_words_field(name), tokenizer_name="whitespace", index_option="freq")
     b.add_unsigned_field("agency_id", indexed=True, fast=True)
     b.add_unsigned_field("year", indexed=True, fast=True)
     b.add_integer_field("day", indexed=True, fast=True)
@@ -75,6 +80,10 @@ def _schema() -> tantivy.Schema:
     b.add_unsigned_field("sample", indexed=True)
     b.add_bytes_field("stored", stored=True)
     return b.build()
+
+
+def _words_field(field: str) -> str:
+    return f"{field}_words"
 
 
 def uid(key: str) -> int:
@@ -119,18 +128,16 @@ def _title_exact(folded_title: str) -> str:
 Numbers = tuple[int, int, int, float, int]
 
 
-def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], Numbers]:
+def prepare(doc: SearchDocument, words: WordFinder) -> tuple[dict[str, str | list[str]], Numbers]:
     """Everything tantivy needs for one document, as plain data: the text fields, and
     (agency id, year, yyyymmdd, rank weight, uid)."""
-    title = text.fold(doc.title)
     body = text.join_texts([doc.body, doc.attachment_text])
+    folded = {"title": doc.title, "summary": doc.summary, "body": body}
+    folded = {field: text.fold(value) for field, value in folded.items()}
     day = doc.date
     fields: dict[str, str | list[str]] = {
         "key": doc.key,
-        "title": text.bigram_text(title),
-        "title_exact": _title_exact(title),
-        "summary": text.index_text(doc.summary),
-        "body": text.index_text(body),
+        "title_exact": _title_exact(folded["title"]),
         "agency_paths": text.agency_path_prefixes(doc.agency_path),
         "agency": f"{doc.agency_id}:{doc.agency_name}",
         "topic": doc.topic,
@@ -139,6 +146,9 @@ def prepare(doc: SearchDocument) -> tuple[dict[str, str | list[str]], Numbers]:
         "disclosure": doc.disclosure,
         "visibility": "public" if doc.public else "staff",
     }
+    for field, value in folded.items():
+        fields[field] = text.bigram_text(value)
+        fields[_words_field(field)] = words.field_text(value)
     if doc.index_number:
         fields["index_number"] = text.index_number_key(doc.index_number)
     if doc.doc_number:
@@ -216,17 +226,40 @@ class TantivyBackend:
         self._threads = threads
         self._bulk = (bulk_heap, bulk_threads)
         self._writer: tantivy.IndexWriter | None = None
+        self._words: WordFinder | None = None
+
+    def _outdated(self) -> IndexOutdated:
+        return IndexOutdated(
+            f"检索索引 {self.path} 的结构与本版本不符，请运行 gongkai reindex 重建"
+        )
+
+    def _open(self) -> None:
+        words = self.path / WORDS_FILE
+        if not words.exists():
+            if tantivy.Index.exists(str(self.path)):
+                raise self._outdated()
+            # A new index: it is built with, and then always queried with, today's list.
+            WordFinder.configured().save(words)
+        try:
+            self._index = tantivy.Index(self.schema, path=str(self.path))
+        except ValueError as error:
+            raise self._outdated() from error
+        self._words = WordFinder.load(words)
 
     @property
     def index(self) -> tantivy.Index:
         if self._index is None:
-            try:
-                self._index = tantivy.Index(self.schema, path=str(self.path))
-            except ValueError as error:
-                raise IndexOutdated(
-                    f"检索索引 {self.path} 的结构与本版本不符，请运行 gongkai reindex 重建"
-                ) from error
+            self._open()
+        assert self._index is not None
         return self._index
+
+    @property
+    def words(self) -> WordFinder:
+        """The frequent-word list this index was built with."""
+        if self._words is None:
+            self._open()
+        assert self._words is not None
+        return self._words
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -240,7 +273,7 @@ class TantivyBackend:
         writer = self.writer
         for doc in documents:
             writer.delete_documents_by_term("key", doc.key)
-            writer.add_document(_build(prepare(doc)))
+            writer.add_document(_build(prepare(doc, self.words)))
 
     def add_new(self, documents: Iterable[SearchDocument]) -> int:
         """Bulk load into an index known not to hold these keys (a rebuild): no deletes."""
@@ -249,7 +282,7 @@ class TantivyBackend:
         writer = self._writer
         added = 0
         for doc in documents:
-            writer.add_document(_build(prepare(doc)))
+            writer.add_document(_build(prepare(doc, self.words)))
             added += 1
         return added
 
@@ -275,6 +308,7 @@ class TantivyBackend:
     def clear(self) -> None:
         self._writer = None
         self._index = None
+        self._words = None
         shutil.rmtree(self.path, ignore_errors=True)
         self.path.mkdir(parents=True, exist_ok=True)
 
@@ -290,14 +324,18 @@ class TantivyBackend:
         return tantivy.Query.phrase_query(self.schema, field, tokens)
 
     def _part_query(self, part: str, fields: Iterable[str]) -> tantivy.Query:
-        tokens = text.phrase_tokens(part)
+        if part in self.words:
+            found = {
+                field: tantivy.Query.term_query(self.schema, _words_field(field), part)
+                for field in fields
+            }
+        else:
+            tokens = text.phrase_tokens(part)
+            found = {field: self._field_query(field, tokens) for field in fields}
         return tantivy.Query.boolean_query(
             [
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.boost_query(self._field_query(field, tokens), WEIGHTS[field]),
-                )
-                for field in fields
+                (tantivy.Occur.Should, tantivy.Query.boost_query(query, WEIGHTS[field]))
+                for field, query in found.items()
             ]
         )
 
@@ -540,18 +578,23 @@ class TantivyBackend:
             return None
         return rescored
 
-    @staticmethod
     def _rarest_per_field(
-        searcher: tantivy.Searcher, query: ParsedQuery
+        self, searcher: tantivy.Searcher, query: ParsedQuery
     ) -> dict[str, dict[str, int]]:
-        """For each part, at most how many documents contain it in each text field: its
-        rarest bigram's count there (every document for a lone character: a regex)."""
+        """For each part, at most how many documents contain it in each text field: a listed
+        word's own count there, or its rarest bigram's (every document for a lone character:
+        a regex)."""
         found: dict[str, dict[str, int]] = {}
         for clause in query.clauses:
             for term in clause.alternatives:
                 for part in term.parts:
                     if part in found or not text.runs(part):
                         found.setdefault(part, dict.fromkeys(WEIGHTS, 0))
+                        continue
+                    if part in self.words:
+                        found[part] = {
+                            field: searcher.doc_freq(_words_field(field), part) for field in WEIGHTS
+                        }
                         continue
                     bigrams = [t for t in text.phrase_tokens(part) if len(t) == 2]
                     found[part] = {
@@ -572,11 +615,14 @@ class TantivyBackend:
                 for part in term.parts:
                     if not text.runs(part):
                         continue
-                    tokens = text.phrase_tokens(part)
-                    if len(tokens) == 1 and len(tokens[0]) == 1:
-                        bound += 1.0  # a lone character is a regex query: constant score 1
-                        continue
-                    frequencies = [searcher.doc_freq("body", token) for token in tokens]
+                    if part in self.words:
+                        frequencies = [searcher.doc_freq(_words_field("body"), part)]
+                    else:
+                        tokens = text.phrase_tokens(part)
+                        if len(tokens) == 1 and len(tokens[0]) == 1:
+                            bound += 1.0  # a lone character is a regex query: constant score 1
+                            continue
+                        frequencies = [searcher.doc_freq("body", token) for token in tokens]
                     if 0 in frequencies:
                         continue  # the phrase cannot occur in any body
                     bound += (_K1 + 1) * sum(_idf(documents, n) for n in frequencies)

@@ -1,12 +1,18 @@
-"""`gongkai reindex`: rebuild the search index from scratch, with a progress bar."""
+"""`gongkai reindex`: rebuild the search index from scratch, with a progress bar.
+
+`--derive-words` first derives the frequent-word list (see `gongkai.search.words`) from the
+documents about to be indexed and writes it to GONGKAI_SEARCH_DATA_DIR.
+"""
 
 import sys
 import time
+from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
-from gongkai.search import services
+from gongkai.search import services, words
 from gongkai.search.corpus import CorpusSource
 from gongkai.search.documents import configured_source
 
@@ -16,8 +22,9 @@ class Progress:
 
     WIDTH = 30
 
-    def __init__(self, total: int, stream=sys.stderr) -> None:
-        self.total, self.done, self.stream = total, 0, stream
+    def __init__(self, total: int, stream=None) -> None:
+        # Standard error as it is now, not as it was when this module was first imported.
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
         self.started = time.perf_counter()
 
     def __call__(self, step: int) -> None:
@@ -47,6 +54,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--corpus", action="store_true", help="用共享语料库（GONGKAI_CORPUS_PATH）建索引"
         )
+        parser.add_argument(
+            "--derive-words",
+            action="store_true",
+            help="先由文档来源生成高频词表，写入 GONGKAI_SEARCH_DATA_DIR，再重建",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["corpus"]:
@@ -55,8 +67,18 @@ class Command(BaseCommand):
             source = import_string(options["source"])()
         else:
             source = configured_source()
+        if options["derive_words"]:
+            self._derive_words(source)
         progress = Progress(source.count())
         started = time.perf_counter()
         total = services.reindex(source, progress=progress)
         self.stderr.write("")
         self.stdout.write(f"已重建索引：{total} 条，用时 {time.perf_counter() - started:.1f} 秒")
+
+    def _derive_words(self, source) -> None:
+        if not settings.GONGKAI_SEARCH_DATA_DIR:
+            raise CommandError("请先设置 GONGKAI_SEARCH_DATA_DIR：高频词表写在该目录下")
+        path = Path(settings.GONGKAI_SEARCH_DATA_DIR) / words.FILE_NAME
+        found = words.derive(words.sample_texts(source.documents(), source.count()))
+        words.WordFinder(found).save(path)
+        self.stdout.write(f"已生成高频词表：{len(found)} 个词，写入 {path}")
