@@ -7,12 +7,15 @@ documents up to N (default 100,000) made by recombining them. The synthetic docu
 indexed first through the rebuild path (`services.reindex`, what `gongkai reindex` runs); the
 real ones are then imported into a fresh catalog database with `gongkai import items
 --published` (validation, checks, review records, audit trail), which feeds the index through
-the change queue as publishing does. Each synthetic document takes a run of
-consecutive paragraphs of one real simplified-Chinese document (so a topic holds together) until a
-length drawn from a log-normal distribution around 800 characters, wrapped in a 公文 template
-(addressee, body, issuing agency, date) with a unique 文号 and 索引号, a title built from the
-source document's subject, one of 3,200 agencies of a synthetic province (16 cities × 10
-counties × 20 departments) and a date in 2000–2026. A fixed seed makes every run identical.
+the change queue as publishing does. Before the rebuild, the frequent-word list is derived
+from a sample of the synthetic documents, as `gongkai reindex --derive-words` does.
+
+Each synthetic document takes a run of consecutive paragraphs of one real simplified-Chinese
+document (so a topic holds together) until a length drawn from a log-normal distribution
+around 800 characters, wrapped in a 公文 template (addressee, body, issuing agency, date) with
+a unique 文号 and 索引号, a title built from the source document's subject, one of 3,200 agencies
+of a synthetic province (16 cities × 10 counties × 20 departments) and a date in 2000–2026.
+A fixed seed makes every run identical.
 
 It then prints, for a fixed mix of 220 queries (rare fragments, common terms, multi-term,
 phrases, 文号 in several forms, traditional script, known-item titles, 索引号, filtered
@@ -460,10 +463,11 @@ def build(args) -> None:
     for stale in (database, work / "catalog.sqlite3"):
         stale.unlink(missing_ok=True)
     _setup(work)
+    from django.conf import settings
     from django.core.management import call_command
 
     from gongkai.demo import data
-    from gongkai.search import services
+    from gongkai.search import services, words
     from gongkai.search.corpus import CorpusSource
     from gongkai.search.documents import ListedSource
 
@@ -494,6 +498,17 @@ def build(args) -> None:
     )
     sqlite.commit()
     sqlite.close()
+
+    # As `gongkai reindex --derive-words` does: the frequent-word list from a sample of the
+    # catalog, in the data folder, taken up by the rebuild.
+    started = time.perf_counter()
+    settings.GONGKAI_SEARCH_DATA_DIR = str(work)
+    listed = words.derive(words.sample_texts(made, len(made)))
+    words.WordFinder(listed).save(work / words.FILE_NAME)
+    print(
+        f"高频词表（同 gongkai reindex --derive-words）：{len(listed):,} 个词，"
+        f"{time.perf_counter() - started:.0f} 秒"
+    )
 
     started = time.perf_counter()
     done = 0

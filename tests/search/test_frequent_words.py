@@ -29,7 +29,7 @@ def test_every_occurrence_is_found_overlapping_ones_included():
         "人民政府",
     ]
     assert "公开" not in finder  # two characters are one bigram already
-    assert finder.field_text("无关文字") == ""
+    assert finder.occurrences("无关文字") == []
 
 
 @pytest.mark.parametrize("word", ["人民 政府", "人民，政府", "x", "政府", "一" * 13])

@@ -63,10 +63,6 @@ class WordFinder:
             return []
         return self._automaton.find_matches_as_strings(folded, overlapping=True)
 
-    def field_text(self, folded: str) -> str:
-        """The occurrences, space separated for a whitespace tokenizer."""
-        return " ".join(self.occurrences(folded))
-
     def save(self, path: Path) -> None:
         path.write_text(_HEADER + "".join(f"{w}\n" for w in sorted(self.words)), encoding="utf-8")
 

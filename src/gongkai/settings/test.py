@@ -1,5 +1,7 @@
 """The test suite: the same stack as production, with fast password hashing."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -17,3 +19,5 @@ WHITENOISE_USE_FINDERS = True
 # Each test run keeps its index and uploaded files in folders of its own, never under var/.
 GONGKAI_SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="gongkai-test-index-")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-test-media-")
+for _folder in (GONGKAI_SEARCH_INDEX_DIR, MEDIA_ROOT):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)

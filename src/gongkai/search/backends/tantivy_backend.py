@@ -82,6 +82,15 @@ def _schema() -> tantivy.Schema:
     return b.build()
 
 
+# Short fields whose words companion is padded to the field's own token count, so that BM25's
+# length normalisation treats a word found there as it treats its phrase: of two titles holding
+# the word, the shorter ranks higher. (The body is left unpadded: that would double its tokens,
+# and its listed words grow with its length anyway.) The filler is no word character, so never
+# a listed word.
+_LENGTH_MATCHED = {"title", "summary"}
+_FILLER = "·"
+
+
 def _words_field(field: str) -> str:
     return f"{field}_words"
 
@@ -148,7 +157,10 @@ def prepare(doc: SearchDocument, words: WordFinder) -> tuple[dict[str, str | lis
     }
     for field, value in folded.items():
         fields[field] = text.bigram_text(value)
-        fields[_words_field(field)] = words.field_text(value)
+        found = words.occurrences(value)
+        if field in _LENGTH_MATCHED:
+            found += [_FILLER] * (len(fields[field].split()) - len(found))
+        fields[_words_field(field)] = " ".join(found)
     if doc.index_number:
         fields["index_number"] = text.index_number_key(doc.index_number)
     if doc.doc_number:
@@ -323,19 +335,21 @@ class TantivyBackend:
             return tantivy.Query.term_query(self.schema, field, token)
         return tantivy.Query.phrase_query(self.schema, field, tokens)
 
+    def _substring_query(self, field: str, folded: str) -> tantivy.Query:
+        """Documents whose `field` holds `folded`: one term of the field's words companion
+        when it is a listed word, a phrase of bigrams otherwise."""
+        if folded in self.words:
+            return tantivy.Query.term_query(self.schema, _words_field(field), folded)
+        return self._field_query(field, text.phrase_tokens(folded))
+
     def _part_query(self, part: str, fields: Iterable[str]) -> tantivy.Query:
-        if part in self.words:
-            found = {
-                field: tantivy.Query.term_query(self.schema, _words_field(field), part)
-                for field in fields
-            }
-        else:
-            tokens = text.phrase_tokens(part)
-            found = {field: self._field_query(field, tokens) for field in fields}
         return tantivy.Query.boolean_query(
             [
-                (tantivy.Occur.Should, tantivy.Query.boost_query(query, WEIGHTS[field]))
-                for field, query in found.items()
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.boost_query(self._substring_query(field, part), WEIGHTS[field]),
+                )
+                for field in fields
             ]
         )
 
@@ -356,16 +370,19 @@ class TantivyBackend:
         query: ParsedQuery,
         fields: Iterable[str] = WEIGHTS,
         occur: tantivy.Occur = tantivy.Occur.Must,
+        scored: bool = True,
     ) -> tantivy.Query | None:
         """Every clause must match somewhere (`occur` Should: any clause may, which is how the
-        first ranking pass finds its candidates), plus the known-item boosts."""
+        first ranking pass finds its candidates), plus, when `scored`, the known-item boosts
+        (which change the order, never the matches)."""
         if not query.clauses:
             return None
         occurs = [(occur, self._clause_query(c, fields)) for c in query.clauses]
+        if not scored:
+            return tantivy.Query.boolean_query(occurs)
         phrase = text.fold(query.title_phrase)
-        tokens = text.phrase_tokens(phrase)
-        if len(tokens) > 1:
-            known_item = self._field_query("title", tokens)
+        if len(text.phrase_tokens(phrase)) > 1:
+            known_item = self._substring_query("title", phrase)
             occurs.append(
                 (tantivy.Occur.Should, tantivy.Query.boost_query(known_item, KNOWN_ITEM_BOOST))
             )
@@ -455,10 +472,13 @@ class TantivyBackend:
     def _in_sample(self, query: tantivy.Query) -> tantivy.Query:
         return self._within(query, tantivy.Query.term_query(self.schema, "sample", 0))
 
-    def build(self, query: ParsedQuery, filters: Filters) -> tantivy.Query | None:
-        """The tantivy query for a parsed query and filters; None when nothing can match."""
+    def build(
+        self, query: ParsedQuery, filters: Filters, *, scored: bool = True
+    ) -> tantivy.Query | None:
+        """The tantivy query for a parsed query and filters; None when nothing can match.
+        Unless `scored`, without the parts that only rank (what counting needs)."""
         matchers = self._exact_queries(query)
-        text_query = self._text_query(query)
+        text_query = self._text_query(query, scored=scored)
         if text_query is not None:
             matchers.append(text_query)
         if not matchers:
@@ -500,7 +520,7 @@ class TantivyBackend:
             hits = _ties_by_key([self._hit(searcher, s, a) for s, a in ranked[offset:]])
             if not count:
                 return Results(total=len(hits) + offset, hits=hits)
-            total, approximate = self._total(searcher, built)
+            total, approximate = self._total(searcher, self.build(query, filters, scored=False))
             return Results(total=total, hits=hits, approximate=approximate)
         # Every match is visited anyway: counting them in the same pass costs next to nothing.
         order = {"order_by_field": "day"} if sort == "date" else {"weight_by_field": "rank"}
@@ -511,18 +531,18 @@ class TantivyBackend:
         total = result.count if count and result.count is not None else len(hits) + offset
         return Results(total=total, hits=hits)
 
-    def _total(self, searcher: tantivy.Searcher, built: tantivy.Query) -> tuple[int, bool]:
-        """The number of matches, and whether it is an estimate.
+    def _total(self, searcher: tantivy.Searcher, matcher: tantivy.Query) -> tuple[int, bool]:
+        """The number of documents `matcher` matches, and whether it is an estimate.
 
         Counting every match of a common term at a million documents takes longer than ranking
         them; a large total is estimated from the sample bucket instead (a relative error of
         about 1/√(sampled matches): under 16 % from the smallest sample used, 1 % for common
         terms). Smaller totals are counted exactly.
         """
-        sampled = searcher.search(self._in_sample(built), 1, count=True).count
+        sampled = searcher.search(self._in_sample(matcher), 1, count=True).count
         if sampled >= SAMPLE_MIN:
             return sampled * SAMPLE_BUCKETS, True
-        return searcher.search(built, 1, count=True).count, False
+        return searcher.search(matcher, 1, count=True).count, False
 
     def _ranked_head_first(
         self,
@@ -567,7 +587,11 @@ class TantivyBackend:
         if len(head) < need:
             return None
         uids = searcher.fast_field_values("uid", [address for _, address in head])
-        chosen = tantivy.Query.term_set_query(self.schema, "uid", uids)
+        # Each a direct term lookup: a term-set query walks the term dictionary, 5 ms at a
+        # million documents against 0.4 ms.
+        chosen = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "uid", u)) for u in uids]
+        )
         rescored = searcher.search(
             self._within(built, chosen), need, count=False, weight_by_field="rank"
         ).hits
@@ -652,10 +676,10 @@ class TantivyBackend:
 
     def count(self, query: ParsedQuery, filters: Filters) -> int:
         """The number of matches, estimated when large (see `_total`)."""
-        built = self.build(query, filters)
-        if built is None:
+        matcher = self.build(query, filters, scored=False)
+        if matcher is None:
             return 0
-        return self._total(self._searcher(), built)[0]
+        return self._total(self._searcher(), matcher)[0]
 
     def facets(
         self,
@@ -667,15 +691,15 @@ class TantivyBackend:
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts per value of each facet; `sampled` estimates them from the sample bucket, as
         the total was when it was large."""
-        built = self.build(query, filters)
+        matcher = self.build(query, filters, scored=False)
         names = [n for n in names if n in FACET_FIELDS]
-        if built is None or not names:
+        if matcher is None or not names:
             return {n: [] for n in names}
         spec = {
             name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in names
         }
         scale = SAMPLE_BUCKETS if sampled else 1
-        answer = self._searcher().aggregate(self._in_sample(built) if sampled else built, spec)
+        answer = self._searcher().aggregate(self._in_sample(matcher) if sampled else matcher, spec)
         found: dict[str, list[tuple[str, int]]] = {}
         for name in names:
             buckets = answer.get(name, {}).get("buckets", [])
