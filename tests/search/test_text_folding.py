@@ -78,6 +78,9 @@ def test_segmentation_uses_the_domain_dictionary():
         "国办发2019年26号",
         "国办发（2019）26号",
         "国办发［2019］第26号",
+        "国办发〘2019〙26号",
+        "国办发﹝2019﹞26号",
+        "国办发【2019】26号",
     ],
 )
 def test_doc_number_forms_share_one_key(typed):

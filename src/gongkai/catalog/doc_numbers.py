@@ -10,10 +10,14 @@ from dataclasses import dataclass
 
 STANDARD = re.compile(r"^(?P<prefix>[\u4e00-\u9fffA-Za-z]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
 ORDER = re.compile(r"^(?P<prefix>[\u4e00-\u9fffA-Za-z]*令)第(?P<seq>[1-9]\d*)号$")
+# The brackets people put around a 文号's year (〔〕 is the standard one), as regex classes;
+# search finds 文号 in free text with the same ones.
+YEAR_OPENS = "[" + re.escape("〔[［(（【﹝〘{｛") + "]"
+YEAR_CLOSES = "[" + re.escape("〕]］)）】﹞〙}｝") + "]"
 # Any bracket around the year (or 年 after it), an optional 第, a serial with optional zeros.
 LOOSE = re.compile(
     r"^(?P<prefix>[\u4e00-\u9fffA-Za-z]+?)\s*"
-    r"(?:[〔\[［(（【﹝〘{｛]\s*(?P<year>\d{4})\s*[〕\]］)）】﹞〙}｝]|(?P<year2>\d{4})\s*年)\s*"
+    rf"(?:{YEAR_OPENS}\s*(?P<year>\d{{4}})\s*{YEAR_CLOSES}|(?P<year2>\d{{4}})\s*年)\s*"
     r"第?\s*(?P<seq>\d{1,6})\s*号?$"
 )
 LOOSE_ORDER = re.compile(r"^(?P<prefix>[\u4e00-\u9fffA-Za-z]*令)\s*第?\s*(?P<seq>\d{1,6})\s*号?$")

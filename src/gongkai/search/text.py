@@ -19,6 +19,7 @@ import opencc
 import rjieba
 from django.conf import settings
 
+from gongkai.catalog.doc_numbers import YEAR_CLOSES, YEAR_OPENS
 from gongkai.checks.kinds.script_mix import script_tables
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -27,7 +28,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _RUN = re.compile(r"[^\W_]+")
 _DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*"
-    r"[〔\[［(（【{｛]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】}｝年]?\s*"
+    rf"{YEAR_OPENS}?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:{YEAR_CLOSES}|年)?\s*"
     r"第?\s*(?P<seq>\d{1,6})\s*号"
 )
 _BARE_SEQUENCE = re.compile(r"^第?(?P<seq>\d{1,6})号文?$")
