@@ -157,3 +157,17 @@ def test_an_estimated_total_is_shown_rounded(total, label):
         approximate=True,
     )
     assert page.total_label == label
+
+
+def test_a_one_word_query_scores_its_title_phrase_once_with_both_boosts(
+    corpus_index, monkeypatch
+):
+    """The known-item boost of a one-word query is folded into the word's own title weight;
+    the scores are those of the two separate title scorers."""
+    queries = [j.query for j in evaluation.load(JUDGED) if j.kind in ("title", "partial")]
+    queries += ["人民政府", "环境保护", "政府信息公开条例"]
+    folded = {q: _full_ranking(corpus_index, q, Filters()) for q in queries}
+    monkeypatch.setattr(tantivy_backend, "_single_part", lambda query: None)
+    separate = {q: _full_ranking(corpus_index, q, Filters()) for q in queries}
+    assert folded == separate
+    assert sum(bool(ranking) for ranking in folded.values()) >= len(queries) - 2
