@@ -371,6 +371,14 @@ def _read_through(folder: Path) -> None:
                     pass
 
 
+def _speed_probe() -> float:
+    """Seconds for a fixed pure-Python loop: how fast the machine is right now. On a shared
+    virtual machine this varies from run to run, and every figure here varies with it."""
+    started = time.perf_counter()
+    sum(i * i for i in range(5_000_000))
+    return time.perf_counter() - started
+
+
 def _percentiles(values: list[float]) -> tuple[float, float, float]:
     ordered = sorted(values)
 
@@ -450,6 +458,7 @@ def serve(work: Path, mix_file: Path) -> None:
                 "own_mb": own_mb,
                 "relevance": relevance,
                 "documents": documents,
+                "speed_probe": _speed_probe(),
             }
         )
     )
@@ -474,6 +483,7 @@ def build(args) -> None:
     call_command("migrate", verbosity=0)
     data.load()
 
+    probe = _speed_probe()
     rng = random.Random(SEED)
     real = list(CorpusSource().documents())[: args.docs]
     extra = max(0, args.docs - len(real))
@@ -545,6 +555,10 @@ def build(args) -> None:
         sys.exit(f"服务进程只看到 {result['documents']:,} 篇文档，少于 {args.docs:,} 篇")
 
     n = args.docs
+    print(
+        f"\n本机速度探针（固定的纯 Python 循环）：开始 {probe:.3f} 秒，查询后 "
+        f"{result['speed_probe']:.3f} 秒；数值越大机器越慢，各项数字随之变化"
+    )
     print(
         f"\n文档 {n:,} 篇；查询 {len(mix)} 条（"
         + ", ".join(f"{k} {v}" for k, v in QUERY_MIX.items())
