@@ -112,6 +112,25 @@ def test_the_index_is_queried_with_the_list_it_was_built_with(index, settings, t
     assert "权责清单" in engine.words and "县级政府部门" not in engine.words
 
 
+def test_a_serving_process_takes_up_the_list_of_a_rebuild_made_elsewhere(settings, tmp_path):
+    settings.GONGKAI_SEARCH_DATA_DIR = str(tmp_path)
+    (tmp_path / words.FILE_NAME).write_text("县级政府部门\n", encoding="utf-8")
+    rebuilder, server = TantivyBackend(tmp_path / "index"), TantivyBackend(tmp_path / "index")
+    rebuilder.upsert([doc("关于县级政府部门权责清单的通知")])
+    rebuilder.commit()
+    server.refresh()
+    assert "县级政府部门" in server.words
+    (tmp_path / words.FILE_NAME).write_text("权责清单\n", encoding="utf-8")
+    rebuilder.clear()
+    rebuilder.add_new([doc("关于县级政府部门权责清单的通知")])
+    rebuilder.commit()
+    server.refresh()
+    assert "权责清单" in server.words and "县级政府部门" not in server.words
+    # With the old list it would look 县级政府部门 up whole, where the new index no longer has it.
+    for q in ("县级政府部门", "权责清单"):
+        assert server.search(parse(q), Filters()).total == 1
+
+
 def test_an_index_without_its_list_must_be_rebuilt(tmp_path):
     engine = TantivyBackend(tmp_path / "index")
     engine.upsert([doc("关于做好政府信息公开工作的通知")])

@@ -159,9 +159,7 @@ def test_an_estimated_total_is_shown_rounded(total, label):
     assert page.total_label == label
 
 
-def test_a_one_word_query_scores_its_title_phrase_once_with_both_boosts(
-    corpus_index, monkeypatch
-):
+def test_a_one_word_query_scores_its_title_phrase_once_with_both_boosts(corpus_index, monkeypatch):
     """The known-item boost of a one-word query is folded into the word's own title weight;
     the scores are those of the two separate title scorers."""
     queries = [j.query for j in evaluation.load(JUDGED) if j.kind in ("title", "partial")]

@@ -91,6 +91,15 @@ _LENGTH_MATCHED = {"title", "summary"}
 _FILLER = "·"
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When a file was last written, and its size; None while it is missing."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
 def _words_field(field: str) -> str:
     return f"{field}_words"
 
@@ -247,6 +256,7 @@ class TantivyBackend:
         self._bulk = (bulk_heap, bulk_threads)
         self._writer: tantivy.IndexWriter | None = None
         self._words: WordFinder | None = None
+        self._words_stamp: tuple[int, int] | None = None
 
     def _outdated(self) -> IndexOutdated:
         return IndexOutdated(
@@ -264,7 +274,12 @@ class TantivyBackend:
             self._index = tantivy.Index(self.schema, path=str(self.path))
         except ValueError as error:
             raise self._outdated() from error
-        self._words = WordFinder.load(words)
+        self._load_words()
+
+    def _load_words(self) -> None:
+        path = self.path / WORDS_FILE
+        self._words_stamp = _stamp(path)
+        self._words = WordFinder.load(path)
 
     @property
     def index(self) -> tantivy.Index:
@@ -511,8 +526,12 @@ class TantivyBackend:
         return self.index.searcher()
 
     def refresh(self) -> None:
-        """See commits made by other processes (the sync worker)."""
+        """See commits made by other processes: the sync worker's, and a rebuild's, which may
+        have come with another word list."""
         self.index.reload()
+        stamp = _stamp(self.path / WORDS_FILE)
+        if stamp is not None and stamp != self._words_stamp:
+            self._load_words()
 
     def search(
         self,
