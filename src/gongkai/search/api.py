@@ -115,4 +115,4 @@ class PublicSearchViewSet(viewsets.ViewSet):
         params.pop("drafts", None)
         search_request, notices = SearchForm(params).search_request()
         page = services.search(search_request)
-        return Response(page_data(page, notices))
+        return Response(page_data(page, notices), status=503 if page.unavailable else 200)

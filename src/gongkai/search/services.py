@@ -24,7 +24,7 @@ from gongkai.agencies import access
 
 from . import query as query_module
 from . import suggest
-from .backends.base import Filters, Hit, Results, SearchBackend
+from .backends.base import Filters, Hit, IndexUnavailable, Results, SearchBackend
 from .documents import DocumentSource, SearchDocument
 from .highlight import highlight, snippet
 from .models import IndexChange
@@ -230,6 +230,8 @@ class SearchPage:
     suggestion: str = ""
     notices: list[str] = field(default_factory=list)
     took_ms: float = 0.0
+    # Why the index could not answer, for the operator (empty when it did).
+    unavailable: str = ""
 
     @property
     def total_label(self) -> str:
@@ -326,8 +328,23 @@ def find(
     return parsed, engine.search(parsed, filters, sort=sort, offset=offset, limit=limit)
 
 
+UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
+
+
 def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> SearchPage:
-    """Search as `user` (None for the public) and return one page of highlighted results."""
+    """Search as `user` (None for the public) and return one page of highlighted results; a
+    page with `unavailable` set, and a notice, when the index cannot answer."""
+    try:
+        return _search(request, user, with_facets)
+    except IndexUnavailable as error:
+        log.error("search index unavailable: %s", error)
+        parsed = query_module.parse(request.q)
+        return SearchPage(
+            request, parsed, 0, [], 1, 0, notices=[UNAVAILABLE], unavailable=str(error)
+        )
+
+
+def _search(request: SearchRequest, user, with_facets: bool) -> SearchPage:
     started = time.perf_counter()
     parsed = query_module.parse(request.q)
     notices = list(parsed.notices)

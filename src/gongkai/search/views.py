@@ -61,4 +61,5 @@ def search(request):
         "disclosure_labels": DISCLOSURE_LABELS,
         "can_include_drafts": user is not None,
     }
-    return render(request, "search/results.html", context)
+    # 503: the index cannot answer now (the log says why), which a retry later may fix.
+    return render(request, "search/results.html", context, status=503 if page.unavailable else 200)

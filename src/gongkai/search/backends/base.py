@@ -9,6 +9,11 @@ from ..documents import SearchDocument
 from ..query import ParsedQuery
 
 
+class IndexUnavailable(RuntimeError):
+    """The index cannot answer: built by another version, say. str() tells the operator what
+    to do; readers are told only that search is unavailable for now."""
+
+
 @dataclass(frozen=True)
 class Filters:
     """Restrictions that do not affect ranking. Visibility is always set by the service."""

@@ -24,7 +24,7 @@ from ..documents import SearchDocument, Validity
 from ..query import Clause, ParsedQuery, Term
 from ..words import FILE_NAME as WORDS_FILE
 from ..words import WordFinder
-from .base import Filters, Hit, Results
+from .base import Filters, Hit, IndexUnavailable, Results
 
 # Field weights: a match in the title counts far more than one in the body.
 WEIGHTS = {"title": 8.0, "summary": 2.0, "body": 1.0}
@@ -56,7 +56,7 @@ SAMPLE_BUCKETS = 64
 SAMPLE_MIN = 40
 
 
-class IndexOutdated(RuntimeError):
+class IndexOutdated(IndexUnavailable):
     """The index on disk was built with another schema: rebuild it with `gongkai reindex`."""
 
 

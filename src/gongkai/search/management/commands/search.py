@@ -8,7 +8,7 @@ To search for the word "sync" itself, pass it with `--query sync`.
 import json
 import time
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.search import services
 from gongkai.search.api import page_data
@@ -47,6 +47,8 @@ class Command(BaseCommand):
                 params[name] = options[name]
         request, notices = SearchForm(params).search_request()
         page = services.search(request, with_facets=options["json"])
+        if page.unavailable:
+            raise CommandError(page.unavailable)
         data = page_data(page, notices)
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
