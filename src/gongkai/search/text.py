@@ -45,11 +45,19 @@ def _data_files(name: str) -> list[Path]:
 
 
 def data_lines(name: str) -> Iterator[list[str]]:
+    """The entries of a word list shipped in `data/` and of its namesake in
+    GONGKAI_SEARCH_DATA_DIR, each split at spaces."""
     for path in _data_files(name):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                yield line.split()
+        yield from list_lines(path)
+
+
+def list_lines(path: Path) -> Iterator[list[str]]:
+    """The entries of one word-list file: lines split at spaces, blank lines and # comments
+    left out."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line.split()
 
 
 @cache

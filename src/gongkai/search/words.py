@@ -68,16 +68,12 @@ class WordFinder:
 
     @classmethod
     def load(cls, path: Path) -> "WordFinder":
-        return cls(_words_of(path.read_text(encoding="utf-8").splitlines()))
+        return cls(parts[0] for parts in text.list_lines(path))
 
     @classmethod
     def configured(cls) -> "WordFinder":
         """The list shipped with the search app plus the one in GONGKAI_SEARCH_DATA_DIR."""
         return cls(text.fold(parts[0]) for parts in text.data_lines(FILE_NAME))
-
-
-def _words_of(lines: Iterable[str]) -> list[str]:
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _candidates(folded: str) -> set[str]:

@@ -358,12 +358,16 @@ class TantivyBackend:
             return tantivy.Query.term_query(self.schema, field, token)
         return tantivy.Query.phrase_query(self.schema, field, tokens)
 
-    def _substring_query(self, field: str, folded: str) -> tantivy.Query:
-        """Documents whose `field` holds `folded`: one term of the field's words companion
-        when it is a listed word, a phrase of bigrams otherwise."""
+    def _tokens(self, field: str, folded: str) -> tuple[str, list[str]]:
+        """Where and what to look up to find `folded` in `field`: the listed word itself in
+        the field's words companion, or the phrase of its bigrams in the field."""
         if folded in self.words:
-            return tantivy.Query.term_query(self.schema, _words_field(field), folded)
-        return self._field_query(field, text.phrase_tokens(folded))
+            return _words_field(field), [folded]
+        return field, text.phrase_tokens(folded)
+
+    def _substring_query(self, field: str, folded: str) -> tantivy.Query:
+        """Documents whose `field` holds `folded`."""
+        return self._field_query(*self._tokens(field, folded))
 
     def _part_query(self, part: str, weights: dict[str, float]) -> tantivy.Query:
         return tantivy.Query.boolean_query(
@@ -649,19 +653,13 @@ class TantivyBackend:
                     if part in found or not text.runs(part):
                         found.setdefault(part, dict.fromkeys(WEIGHTS, 0))
                         continue
-                    if part in self.words:
-                        found[part] = {
-                            field: searcher.doc_freq(_words_field(field), part) for field in WEIGHTS
-                        }
-                        continue
-                    bigrams = [t for t in text.phrase_tokens(part) if len(t) == 2]
-                    found[part] = {
-                        field: min(
-                            (searcher.doc_freq(field, t) for t in bigrams),
+                    found[part] = {}
+                    for field in WEIGHTS:
+                        name, tokens = self._tokens(field, part)
+                        found[part][field] = min(
+                            (searcher.doc_freq(name, t) for t in tokens if len(t) > 1),
                             default=searcher.num_docs,
                         )
-                        for field in WEIGHTS
-                    }
         return found
 
     def _body_bound(self, searcher: tantivy.Searcher, query: ParsedQuery) -> float:
@@ -673,14 +671,11 @@ class TantivyBackend:
                 for part in term.parts:
                     if not text.runs(part):
                         continue
-                    if part in self.words:
-                        frequencies = [searcher.doc_freq(_words_field("body"), part)]
-                    else:
-                        tokens = text.phrase_tokens(part)
-                        if len(tokens) == 1 and len(tokens[0]) == 1:
-                            bound += 1.0  # a lone character is a regex query: constant score 1
-                            continue
-                        frequencies = [searcher.doc_freq("body", token) for token in tokens]
+                    name, tokens = self._tokens("body", part)
+                    if len(tokens) == 1 and len(tokens[0]) == 1:
+                        bound += 1.0  # a lone character is a regex query: constant score 1
+                        continue
+                    frequencies = [searcher.doc_freq(name, token) for token in tokens]
                     if 0 in frequencies:
                         continue  # the phrase cannot occur in any body
                     bound += (_K1 + 1) * sum(_idf(documents, n) for n in frequencies)
