@@ -1,7 +1,8 @@
 """What keeps common terms fast at a million documents gives the answers full evaluation gives.
 
-The backend ranks the title and summary matches first and re-scores the best of them in full,
-keeping that ranking only when no other document could beat it; and it estimates large totals
+The backend ranks a few candidates first (a one-word query's terms alone, with block skipping;
+or the title and summary matches) and re-scores them in full, keeping that ranking only when no
+other document could beat it; and it estimates large totals
 from a sample bucket. Both are compared here with scoring and counting every match, over the
 shared corpus.
 """
@@ -11,12 +12,15 @@ import re
 from pathlib import Path
 
 import pytest
+import tantivy
 from django.core.management import call_command
 
 from gongkai.search import evaluation, services
 from gongkai.search.backends import tantivy_backend
 from gongkai.search.backends.base import Filters
 from gongkai.search.query import parse
+
+from .conftest import doc
 
 JUDGED = Path(__file__).with_name("relevance.yaml")
 COMMON = ["信息公开", "条例", "管理办法", "人民政府", "安全生产", "环境保护", "规定", "通知"]
@@ -51,19 +55,30 @@ def as_if_large(monkeypatch):
     monkeypatch.setattr(tantivy_backend, "FEW_MATCHES", 0)
 
 
-@pytest.fixture
-def head_first_calls(monkeypatch, as_if_large):
-    """Records, per call of the head-first pass, whether it produced the ranking."""
+def _spy(monkeypatch, name: str) -> list[bool]:
+    """Records, per call of the backend's method `name`, whether it produced a ranking."""
     calls: list[bool] = []
-    original = tantivy_backend.TantivyBackend._ranked_head_first
+    original = getattr(tantivy_backend.TantivyBackend, name)
 
     def spy(self, *args, **kwargs):
         ranked = original(self, *args, **kwargs)
         calls.append(ranked is not None)
         return ranked
 
-    monkeypatch.setattr(tantivy_backend.TantivyBackend, "_ranked_head_first", spy)
+    monkeypatch.setattr(tantivy_backend.TantivyBackend, name, spy)
     return calls
+
+
+@pytest.fixture
+def head_first_calls(monkeypatch, as_if_large):
+    """Per query ranked relevance-first, whether a first pass produced the ranking."""
+    return _spy(monkeypatch, "_ranked_head_first")
+
+
+@pytest.fixture
+def pass_calls(monkeypatch, as_if_large):
+    """The same, per first pass."""
+    return {name: _spy(monkeypatch, f"_ranked_by_{name}") for name in ("terms", "titles")}
 
 
 def _queries() -> list[str]:
@@ -71,19 +86,53 @@ def _queries() -> list[str]:
     return COMMON + MULTI + titles
 
 
+@pytest.fixture
+def without_title_pass(monkeypatch):
+    """The title pass goes first, and on the corpus it ranks nearly every common term; skip
+    it as a word in very many titles makes it, so that the term pass ranks them."""
+    monkeypatch.setattr(tantivy_backend, "HEAD_CANDIDATES", 0)
+
+
 @pytest.mark.parametrize(
-    ("filters", "taken_at_least"),
+    ("filters", "by_titles"),
     [(Filters(), len(COMMON) // 2), (Filters(year=2019), 1), (Filters(validity="valid"), 1)],
     ids=["unfiltered", "year", "validity"],
 )
 def test_head_first_ranking_equals_scoring_every_match(
-    corpus_index, head_first_calls, filters, taken_at_least
+    corpus_index, pass_calls, filters, by_titles
 ):
     for q in _queries():
         results = corpus_index.search(parse(q), filters, limit=10, count=False)
         assert _ranking(results) == _full_ranking(corpus_index, q, filters), q
     # The shortcut must actually be taken, or this test compares full evaluation with itself.
-    assert sum(head_first_calls) >= taken_at_least, head_first_calls
+    assert sum(pass_calls["titles"]) >= by_titles, pass_calls
+
+
+def test_the_term_pass_ranking_equals_scoring_every_match(
+    corpus_index, pass_calls, without_title_pass
+):
+    for q in _queries():
+        results = corpus_index.search(parse(q), Filters(), limit=10, count=False)
+        assert _ranking(results) == _full_ranking(corpus_index, q, Filters()), q
+    assert sum(pass_calls["terms"]) >= len(COMMON) // 2, pass_calls
+
+
+def test_the_term_pass_keeps_a_document_titled_the_word_that_it_did_not_pick(
+    indexed, monkeypatch, as_if_large, pass_calls, without_title_pass
+):
+    """The pass ranks the word's field terms alone, without the boost of a title equal to the
+    word; such a document must still come first even when the terms alone rank it low."""
+    many = "管理" * 30
+    indexed(
+        *[doc(f"管理管理{n}", body=many) for n in range(6)],
+        doc("管理", key="exact", body="无关内容"),
+    )
+    monkeypatch.setattr(tantivy_backend, "HEAD_DEPTH", 2)
+    engine = services.backend()
+    results = engine.search(parse("管理"), Filters(), limit=1, count=False)
+    assert pass_calls["terms"] == [True]
+    assert [hit.key for hit in results.hits] == ["exact"]
+    assert _ranking(results) == _full_ranking(engine, "管理", Filters(), need=1)
 
 
 def test_a_deep_page_is_ranked_by_scoring_every_match(corpus_index, head_first_calls):
@@ -100,6 +149,35 @@ def test_a_large_total_is_estimated_from_the_sample(corpus_index, as_if_large):
     assert results.approximate
     assert results.total % tantivy_backend.SAMPLE_BUCKETS == 0
     assert abs(results.total - exact) / exact < 0.3, (results.total, exact)
+
+
+@pytest.mark.parametrize(
+    ("q", "filters"),
+    [
+        ("规定", Filters()),
+        ("行政许可 实施", Filters()),
+        ("低保 OR 救助", Filters()),
+        ("条例 -废止", Filters(year=2019)),
+        ("政府信息公开条例", Filters(validity="valid")),
+        ("国办发〔2019〕26号", Filters()),
+        ("", Filters(year=2019)),
+    ],
+)
+def test_the_sample_required_at_each_lookup_holds_what_the_query_holds_in_it(
+    corpus_index, q, filters
+):
+    """The sample is required at each field lookup (cheaper than around the whole query):
+    the same documents either way."""
+    searcher = corpus_index.index.searcher()
+    query = parse(q)
+    query.match_all = not q  # as the service asks for every item when only filters are set
+    sample = tantivy.Query.term_query(corpus_index.schema, "sample", 0)
+    around = corpus_index._within(corpus_index.build(query, filters, scored=False), sample)
+    at_lookups = corpus_index.build(query, filters, scored=False, sampled=True)
+    expected = searcher.search(around, 1, count=True).count
+    assert searcher.search(at_lookups, 1, count=True).count == expected, q
+    if q != "国办发〔2019〕26号":
+        assert expected > 0, q
 
 
 def test_a_small_total_is_counted_exactly(corpus_index):
@@ -127,7 +205,7 @@ def test_the_page_and_the_api_say_when_a_total_is_estimated(corpus_index, as_if_
 
 @pytest.mark.parametrize(
     ("limit", "value", "q"),
-    [("HEAD_CANDIDATES", 10, "条例"), ("FEW_MATCHES", 1_000_000, "信息公开")],
+    [("HEAD_CANDIDATES", 10, "条例 规定"), ("FEW_MATCHES", 1_000_000, "信息公开")],
     ids=["many title matches", "few possible matches"],
 )
 def test_the_first_pass_is_skipped(corpus_index, head_first_calls, monkeypatch, limit, value, q):
@@ -135,6 +213,21 @@ def test_the_first_pass_is_skipped(corpus_index, head_first_calls, monkeypatch, 
     results = corpus_index.search(parse(q), Filters(), count=False)
     assert head_first_calls == [False]
     assert _ranking(results) == _full_ranking(corpus_index, q, Filters())
+
+
+@pytest.mark.parametrize(
+    ("q", "filters"),
+    [("条例 规定", Filters()), ("条例第二十", Filters()), ("条例", Filters(year=2019))],
+    ids=["two words", "a phrase", "filtered"],
+)
+def test_the_term_pass_leaves_what_it_cannot_rank(
+    corpus_index, pass_calls, without_title_pass, q, filters
+):
+    """Block skipping needs a plain disjunction of one word's terms: several words, a phrase
+    of bigrams and a filter each go to the title pass or to full scoring instead."""
+    results = corpus_index.search(parse(q), filters, count=False)
+    assert pass_calls["terms"] == [False]
+    assert _ranking(results) == _full_ranking(corpus_index, q, filters)
 
 
 def test_the_command_says_when_a_total_is_estimated(corpus_index, as_if_large, db):

@@ -3,6 +3,7 @@
 import atexit
 import shutil
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -16,8 +17,9 @@ STORAGES = {
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 
-# Each test run keeps its index and uploaded files in folders of its own, never under var/.
-GONGKAI_SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="gongkai-test-index-")
-MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-test-media-")
-for _folder in (GONGKAI_SEARCH_INDEX_DIR, MEDIA_ROOT):
-    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
+# Each test run keeps its index (with the lock file beside it) and uploaded files in one
+# folder of its own, never under var/, and removes it on exit.
+_RUN_DIR = Path(tempfile.mkdtemp(prefix="gongkai-test-"))
+GONGKAI_SEARCH_INDEX_DIR = str(_RUN_DIR / "index")
+MEDIA_ROOT = str(_RUN_DIR / "media")
+atexit.register(shutil.rmtree, _RUN_DIR, ignore_errors=True)

@@ -34,11 +34,11 @@ EXACT_TITLE_BOOST = 40.0
 FACET_FIELDS = {"agency": "agency", "topic": "topic", "genre": "genre", "year": "year"}
 FACET_SIZE = 20
 _EPOCH = date(2000, 1, 1)
-# The fields whose matches make a document a candidate of the first, cheap ranking pass.
+# The fields whose matches make a document a candidate of the title pass.
 HEAD_FIELDS = ("title", "summary")
-# How many candidates the first pass re-scores in full.
+# How many candidates a first pass re-scores in full.
 HEAD_DEPTH = 100
-# Past this many title matches the first pass is skipped (measured at a million documents:
+# Past this many title matches the title pass is skipped (measured at a million documents:
 # beyond it the pass costs about what scoring every match does, and its check mostly fails).
 HEAD_CANDIDATES = 100_000
 # Below this many possible matches scoring them all is quicker than the first pass.
@@ -49,6 +49,8 @@ _K1 = 1.2
 _MAX_RANK_FACTOR = math.log2(2 + 2.05)
 # Room for the difference between live and stored document counts in idf (deletions).
 _BOUND_SAFETY = 1.1
+# Room for rounding when one pass's score bounds another's (tantivy scores in 32-bit floats).
+_FLOAT_SLACK = 1.001
 # Every document falls in one of these buckets by a hash of its key; bucket 0 is the sample
 # that large totals and facet counts are estimated from.
 SAMPLE_BUCKETS = 64
@@ -124,6 +126,22 @@ def _idf(documents: int, frequency: int) -> float:
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
+def _cheapest_cover(frequencies: list[int]) -> list[int]:
+    """The positions to keep of a phrase's bigrams, given how many documents hold each: the
+    first, the last, the rarest (it leads the intersection of the postings) and at least one
+    of any two neighbours, reading the fewest postings."""
+    costs = list(frequencies)
+    costs[costs.index(min(costs))] = -1  # cheaper kept than left out, whatever else is kept
+    # The best choice up to position i that keeps i, and the one that leaves i out (and so
+    # keeps i - 1).
+    keep: tuple[int, tuple[int, ...]] = (costs[0], (0,))
+    skip: tuple[int, tuple[int, ...]] | None = None
+    for i in range(1, len(costs)):
+        before = keep if skip is None or keep[0] <= skip[0] else skip
+        keep, skip = (before[0] + costs[i], (*before[1], i)), keep
+    return list(keep[1])
+
+
 def _matches_at_most(query: ParsedQuery, rarest: dict[str, dict[str, int]]) -> int:
     """An upper bound on the documents the whole query matches: every clause must match,
     through one of its alternatives, each of whose parts occurs in some field."""
@@ -145,6 +163,38 @@ def _single_part(query: ParsedQuery) -> str | None:
         return None
     parts = query.clauses[0].alternatives[0].parts
     return parts[0] if len(parts) == 1 else None
+
+
+def _weights(
+    query: ParsedQuery, fields: Iterable[str] = WEIGHTS, scored: bool = True
+) -> tuple[dict[str, float], bool]:
+    """The field weights of the query's clauses, and whether the known-item title phrase
+    still needs a clause of its own."""
+    weights = {field: WEIGHTS[field] for field in fields}
+    phrase = text.fold(query.title_phrase)
+    known_item = scored and len(text.phrase_tokens(phrase)) > 1
+    if known_item and "title" in weights and _single_part(query) == phrase:
+        # The known-item phrase is then this very part in the title: one scorer weighted with
+        # both boosts gives the score two would, in half the work.
+        weights["title"] += KNOWN_ITEM_BOOST
+        known_item = False
+    return weights, known_item
+
+
+def _narrowed(filters: Filters) -> bool:
+    """Whether the filters restrict the matches beyond visibility."""
+    return any(
+        (
+            filters.agency_path,
+            filters.topic,
+            filters.genre,
+            filters.year,
+            filters.date_from,
+            filters.date_to,
+            filters.validity,
+            filters.disclosure,
+        )
+    )
 
 
 def _title_exact(folded_title: str) -> str:
@@ -356,7 +406,30 @@ class TantivyBackend:
                 # A lone character is the start of a bigram, or a run's last character.
                 return tantivy.Query.regex_query(self.schema, field, re.escape(token) + ".?")
             return tantivy.Query.term_query(self.schema, field, token)
+        if len(tokens) > 2 and all(len(token) == 2 for token in tokens):
+            return self._covering_phrase(field, tokens)
         return tantivy.Query.phrase_query(self.schema, field, tokens)
+
+    def _covering_phrase(self, field: str, tokens: list[str]) -> tantivy.Query:
+        """The phrase of one run's bigrams, looked up by fewer of them, scored as the whole.
+
+        Every bigram pins two characters, so the first, the last and one of any two
+        neighbours already spell the run, and a phrase's cost is the postings (and
+        positions) it reads: the most common bigrams are left out. Bigrams two positions
+        apart are adjacent in the text: between runs the stream holds the next run's first
+        character alone (see `text.bigram_text`), never a bigram. BM25 scores a phrase by its
+        terms' summed idf times a factor of its frequency and the field's length, which are
+        the same for both phrases; a boost restores the idf of the bigrams left out."""
+        searcher = self._searcher()
+        frequencies = [searcher.doc_freq(field, token) for token in tokens]
+        kept = _cheapest_cover(frequencies)
+        if 0 in frequencies or len(kept) == len(tokens):
+            return tantivy.Query.phrase_query(self.schema, field, tokens)
+        documents = searcher.num_docs
+        whole = sum(_idf(documents, n) for n in frequencies)
+        part = sum(_idf(documents, frequencies[i]) for i in kept)
+        phrase = tantivy.Query.phrase_query(self.schema, field, [(i, tokens[i]) for i in kept])
+        return tantivy.Query.boost_query(phrase, whole / part)
 
     def _tokens(self, field: str, folded: str) -> tuple[str, list[str]]:
         """Where and what to look up to find `folded` in `field`: the listed word itself in
@@ -369,25 +442,34 @@ class TantivyBackend:
         """Documents whose `field` holds `folded`."""
         return self._field_query(*self._tokens(field, folded))
 
-    def _part_query(self, part: str, weights: dict[str, float]) -> tantivy.Query:
-        return tantivy.Query.boolean_query(
-            [
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.boost_query(self._substring_query(field, part), weight),
-                )
-                for field, weight in weights.items()
-            ]
-        )
+    def _part_query(
+        self, part: str, weights: dict[str, float], within: tantivy.Query | None = None
+    ) -> tantivy.Query:
+        """`part` in any of the weighted fields; only in the documents `within` matches, when
+        given, restricted at each field's lookup (see `_total`)."""
+        lookups = []
+        for field, weight in weights.items():
+            found = self._substring_query(field, part)
+            if within is not None:
+                found = self._within(found, within)
+            lookups.append((tantivy.Occur.Should, tantivy.Query.boost_query(found, weight)))
+        return tantivy.Query.boolean_query(lookups)
 
-    def _term_query(self, term: Term, weights: dict[str, float] = WEIGHTS) -> tantivy.Query:
-        parts = [self._part_query(part, weights) for part in term.parts if text.runs(part)]
+    def _term_query(
+        self,
+        term: Term,
+        weights: dict[str, float] = WEIGHTS,
+        within: tantivy.Query | None = None,
+    ) -> tantivy.Query:
+        parts = [self._part_query(p, weights, within) for p in term.parts if text.runs(p)]
         if len(parts) == 1:
             return parts[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, p) for p in parts])
 
-    def _clause_query(self, clause: Clause, weights: dict[str, float]) -> tantivy.Query:
-        alternatives = [self._term_query(term, weights) for term in clause.alternatives]
+    def _clause_query(
+        self, clause: Clause, weights: dict[str, float], within: tantivy.Query | None = None
+    ) -> tantivy.Query:
+        alternatives = [self._term_query(term, weights, within) for term in clause.alternatives]
         if len(alternatives) == 1:
             return alternatives[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, a) for a in alternatives])
@@ -398,23 +480,18 @@ class TantivyBackend:
         fields: Iterable[str] = WEIGHTS,
         occur: tantivy.Occur = tantivy.Occur.Must,
         scored: bool = True,
+        within: tantivy.Query | None = None,
     ) -> tantivy.Query | None:
         """Every clause must match somewhere (`occur` Should: any clause may, which is how the
-        first ranking pass finds its candidates), plus, when `scored`, the known-item boosts
-        (which change the order, never the matches)."""
+        title pass finds its candidates), plus, when `scored`, the known-item boosts (which
+        change the order, never the matches). `within`: see `_part_query`."""
         if not query.clauses:
             return None
-        weights = {field: WEIGHTS[field] for field in fields}
-        phrase = text.fold(query.title_phrase)
-        known_item = scored and len(text.phrase_tokens(phrase)) > 1
-        if known_item and "title" in weights and _single_part(query) == phrase:
-            # The known-item phrase is then this very part in the title: one scorer weighted
-            # with both boosts gives the score two would, in half the work.
-            weights["title"] += KNOWN_ITEM_BOOST
-            known_item = False
-        occurs = [(occur, self._clause_query(c, weights)) for c in query.clauses]
+        weights, known_item = _weights(query, fields, scored)
+        occurs = [(occur, self._clause_query(c, weights, within)) for c in query.clauses]
         if not scored:
             return tantivy.Query.boolean_query(occurs)
+        phrase = text.fold(query.title_phrase)
         if known_item:
             in_title = self._substring_query("title", phrase)
             occurs.append(
@@ -460,27 +537,29 @@ class TantivyBackend:
             found.append(
                 tantivy.Query.range_query(schema, "day", tantivy.FieldType.Integer, low, high)
             )
-        visible = [term(schema, "visibility", "public")]
-        if not filters.public_only:
-            if filters.all_drafts:
-                visible = []
-            else:
-                visible += [term(schema, "agency_id", i) for i in sorted(filters.draft_agency_ids)]
-                visible += [
-                    term(schema, "agency_paths", p) for p in sorted(filters.draft_agency_paths)
-                ]
-        if visible:
-            found.append(
-                visible[0]
-                if len(visible) == 1
-                else tantivy.Query.boolean_query([(tantivy.Occur.Should, v) for v in visible])
-            )
         return found
+
+    def _hidden(self, filters: Filters) -> tantivy.Query | None:
+        """The documents the searcher may not see: unpublished ones, but for the drafts of
+        the agencies a staff member works for. Excluded rather than the visible ones
+        required, because drafts are few: leaving out a short posting list is nearly free,
+        where requiring the list of every published document costs a lookup per match."""
+        term = tantivy.Query.term_query
+        unpublished = term(self.schema, "visibility", "staff")
+        if filters.public_only:
+            return unpublished
+        if filters.all_drafts:
+            return None
+        own = [term(self.schema, "agency_id", i) for i in sorted(filters.draft_agency_ids)]
+        own += [term(self.schema, "agency_paths", p) for p in sorted(filters.draft_agency_paths)]
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, unpublished)] + [(tantivy.Occur.MustNot, q) for q in own]
+        )
 
     def _restricted(
         self, matcher: tantivy.Query, query: ParsedQuery, filters: Filters
     ) -> tantivy.Query:
-        """`matcher` within the filters and visibility, without the excluded terms."""
+        """`matcher` within the filters, without the excluded terms and what is hidden."""
         occurs = [(tantivy.Occur.Must, matcher)]
         occurs += [
             (tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0))
@@ -491,6 +570,9 @@ class TantivyBackend:
             for term in query.excludes
             if any(text.runs(p) for p in term.parts)
         ]
+        hidden = self._hidden(filters)
+        if hidden is not None:
+            occurs.append((tantivy.Occur.MustNot, hidden))
         return tantivy.Query.boolean_query(occurs)
 
     @staticmethod
@@ -503,22 +585,23 @@ class TantivyBackend:
             ]
         )
 
-    def _in_sample(self, query: tantivy.Query) -> tantivy.Query:
-        return self._within(query, tantivy.Query.term_query(self.schema, "sample", 0))
-
     def build(
-        self, query: ParsedQuery, filters: Filters, *, scored: bool = True
+        self, query: ParsedQuery, filters: Filters, *, scored: bool = True, sampled: bool = False
     ) -> tantivy.Query | None:
         """The tantivy query for a parsed query and filters; None when nothing can match.
-        Unless `scored`, without the parts that only rank (what counting needs)."""
+        Unless `scored`, without the parts that only rank (what counting needs); when
+        `sampled`, only in the sample bucket (see `_total`)."""
+        sample = tantivy.Query.term_query(self.schema, "sample", 0) if sampled else None
         matchers = self._exact_queries(query)
-        text_query = self._text_query(query, scored=scored)
+        if sample is not None:
+            matchers = [self._within(m, sample) for m in matchers]
+        text_query = self._text_query(query, scored=scored, within=sample)
         if text_query is not None:
             matchers.append(text_query)
         if not matchers:
             if not query.match_all:
                 return None
-            matchers.append(tantivy.Query.all_query())
+            matchers.append(sample or tantivy.Query.all_query())
         matcher = (
             matchers[0]
             if len(matchers) == 1
@@ -558,7 +641,7 @@ class TantivyBackend:
             hits = _ties_by_key([self._hit(searcher, s, a) for s, a in ranked[offset:]])
             if not count:
                 return Results(total=len(hits) + offset, hits=hits)
-            total, approximate = self._total(searcher, self.build(query, filters, scored=False))
+            total, approximate = self._total(searcher, query, filters)
             return Results(total=total, hits=hits, approximate=approximate)
         # Every match is visited anyway: counting them in the same pass costs next to nothing.
         order = {"order_by_field": "day"} if sort == "date" else {"weight_by_field": "rank"}
@@ -569,18 +652,27 @@ class TantivyBackend:
         total = result.count if count and result.count is not None else len(hits) + offset
         return Results(total=total, hits=hits)
 
-    def _total(self, searcher: tantivy.Searcher, matcher: tantivy.Query) -> tuple[int, bool]:
-        """The number of documents `matcher` matches, and whether it is an estimate.
+    def _total(
+        self, searcher: tantivy.Searcher, query: ParsedQuery, filters: Filters
+    ) -> tuple[int, bool]:
+        """The number of documents the query matches, and whether it is an estimate.
 
         Counting every match of a common term at a million documents takes longer than ranking
         them; a large total is estimated from the sample bucket instead (a relative error of
         about 1/√(sampled matches): under 16 % from the smallest sample used, 1 % for common
         terms). Smaller totals are counted exactly.
+
+        The sample is required at each field lookup, not around the whole query: a posting
+        list is skipped through to the next sampled document cheaply, where a union of the
+        fields' lists is walked document by document (2.5 to 3 times slower at a million).
         """
-        sampled = searcher.search(self._in_sample(matcher), 1, count=True).count
+        sampled_matcher = self.build(query, filters, scored=False, sampled=True)
+        if sampled_matcher is None:
+            return 0, False
+        sampled = searcher.search(sampled_matcher, 1, count=True).count
         if sampled >= SAMPLE_MIN:
             return sampled * SAMPLE_BUCKETS, True
-        return searcher.search(matcher, 1, count=True).count, False
+        return searcher.search(self.build(query, filters, scored=False), 1, count=True).count, False
 
     def _ranked_head_first(
         self,
@@ -594,17 +686,73 @@ class TantivyBackend:
         when that cannot be shown to give the same ranking as scoring them all.
 
         Ranking a common term by scoring each of its hundreds of thousands of body matches is
-        what makes such a query slow. Instead, rank the documents that match in the title or
-        summary (few, and cheap to score there), re-score the best `HEAD_DEPTH` of them in
-        full, and keep that ranking only if no other document can beat it: one outside the
-        first pass scores at most the pass's lowest score plus the most the body can add
-        (BM25 per term is below idf × (K1 + 1)).
+        what makes such a query slow. Instead, a first pass picks at most `HEAD_DEPTH`
+        candidates cheaply, they are re-scored with the whole query, and that ranking is kept
+        only if no other document can beat it. There are two such passes, tried in turn:
+        `_ranked_by_titles`, then `_ranked_by_terms`.
         """
         if not query.clauses or query.doc_number_key or query.index_number or query.bare_sequence:
             return None
         rarest = self._rarest_per_field(searcher, query)
         if _matches_at_most(query, rarest) < FEW_MATCHES:
             return None  # scoring every match is cheap enough
+        ranked = self._ranked_by_titles(searcher, query, filters, built, need, rarest)
+        if ranked is None:
+            ranked = self._ranked_by_terms(searcher, query, filters, built, need)
+        return ranked
+
+    def _ranked_by_terms(
+        self,
+        searcher: tantivy.Searcher,
+        query: ParsedQuery,
+        filters: Filters,
+        built: tantivy.Query,
+        need: int,
+    ) -> list | None:
+        """The first pass for a query of one word that is one term in every field (a listed
+        word, or two characters).
+
+        tantivy skips the blocks of postings that cannot reach its top k (block-max WAND) only
+        for a plain disjunction of term queries: no filter, no rank multiplier, no
+        constant-score clause. So rank the word's weighted field terms alone that way; any
+        document outside their top `HEAD_DEPTH` scores at most the last of them times the
+        largest rank multiplier. The known-item boosts, which the disjunction leaves out, are
+        added by re-scoring the documents that earn them (a title that is the query, or holds
+        it as a phrase) with the candidates.
+
+        (Queries of several words were tried too, as the disjunction of all their terms: at
+        a million documents the pass mostly held, but ranking the union of two common words
+        cost more than scoring their intersection in full.)
+        """
+        part = _single_part(query)
+        if part is None or _narrowed(filters):
+            return None
+        weights, known_item = _weights(query)
+        for field in weights:
+            _, tokens = self._tokens(field, part)
+            if len(tokens) != 1 or len(tokens[0]) < 2:
+                return None  # a phrase, or a lone character's regex: no block skipping
+        top = searcher.search(self._part_query(part, weights), HEAD_DEPTH, count=False).hits
+        ceiling = top[-1][0] * _MAX_RANK_FACTOR * _FLOAT_SLACK if len(top) == HEAD_DEPTH else 0.0
+        phrase = text.fold(query.title_phrase)
+        also = [self._substring_query("title", phrase)] if known_item else []
+        exact = _title_exact(phrase)
+        if exact:
+            also.append(tantivy.Query.term_query(self.schema, "title_exact", exact))
+        return self._rescored_above(searcher, built, top, need, ceiling, also)
+
+    def _ranked_by_titles(
+        self,
+        searcher: tantivy.Searcher,
+        query: ParsedQuery,
+        filters: Filters,
+        built: tantivy.Query,
+        need: int,
+        rarest: dict[str, dict[str, int]],
+    ) -> list | None:
+        """The first pass over the documents that match in the title or summary (few, and
+        cheap to score there): one outside it scores at most the pass's lowest score plus the
+        most the body can add (BM25 per term is below idf × (K1 + 1))."""
         in_titles = sum(
             rarest[part]["title"]
             for clause in query.clauses
@@ -624,19 +772,33 @@ class TantivyBackend:
         ).hits
         if len(head) < need:
             return None
-        uids = searcher.fast_field_values("uid", [address for _, address in head])
+        floor = head[-1][0] if len(head) == HEAD_DEPTH else 0.0
+        ceiling = floor + self._body_bound(searcher, query)
+        return self._rescored_above(searcher, built, head, need, ceiling)
+
+    def _rescored_above(
+        self,
+        searcher: tantivy.Searcher,
+        built: tantivy.Query,
+        candidates: list,
+        need: int,
+        ceiling: float,
+        also: Iterable[tantivy.Query] = (),
+    ) -> list | None:
+        """The top `need` of `built` among the (score, address) `candidates` and the documents
+        `also` matches, re-scored in full; None unless every one of them scores above
+        `ceiling`, the most any other document can."""
+        uids = searcher.fast_field_values("uid", [address for _, address in candidates])
         # Each a direct term lookup: a term-set query walks the term dictionary, 5 ms at a
         # million documents against 0.4 ms.
-        chosen = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "uid", u)) for u in uids]
-        )
-        rescored = searcher.search(
-            self._within(built, chosen), need, count=False, weight_by_field="rank"
-        ).hits
-        if len(rescored) < need:
+        chosen = [tantivy.Query.term_query(self.schema, "uid", u) for u in uids] + list(also)
+        if not chosen:
             return None
-        floor = head[-1][0] if len(head) == HEAD_DEPTH else 0.0
-        if rescored[-1][0] <= floor + self._body_bound(searcher, query):
+        selection = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in chosen])
+        rescored = searcher.search(
+            self._within(built, selection), need, count=False, weight_by_field="rank"
+        ).hits
+        if len(rescored) < need or rescored[-1][0] <= ceiling:
             return None
         return rescored
 
@@ -705,10 +867,7 @@ class TantivyBackend:
 
     def count(self, query: ParsedQuery, filters: Filters) -> int:
         """The number of matches, estimated when large (see `_total`)."""
-        matcher = self.build(query, filters, scored=False)
-        if matcher is None:
-            return 0
-        return self._total(self._searcher(), matcher)[0]
+        return self._total(self._searcher(), query, filters)[0]
 
     def facets(
         self,
@@ -720,7 +879,7 @@ class TantivyBackend:
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts per value of each facet; `sampled` estimates them from the sample bucket, as
         the total was when it was large."""
-        matcher = self.build(query, filters, scored=False)
+        matcher = self.build(query, filters, scored=False, sampled=sampled)
         names = [n for n in names if n in FACET_FIELDS]
         if matcher is None or not names:
             return {n: [] for n in names}
@@ -728,7 +887,7 @@ class TantivyBackend:
             name: {"terms": {"field": FACET_FIELDS[name], "size": FACET_SIZE}} for name in names
         }
         scale = SAMPLE_BUCKETS if sampled else 1
-        answer = self._searcher().aggregate(self._in_sample(matcher) if sampled else matcher, spec)
+        answer = self._searcher().aggregate(matcher, spec)
         found: dict[str, list[tuple[str, int]]] = {}
         for name in names:
             buckets = answer.get(name, {}).get("buckets", [])
