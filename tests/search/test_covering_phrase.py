@@ -102,3 +102,38 @@ def test_over_the_corpus_it_finds_and_scores_what_the_whole_phrase_does(corpus_i
             shortened += 0 not in frequencies and len(kept) < len(tokens)
     # The cover must actually leave bigrams out, or this compares the whole phrase with itself.
     assert shortened >= 30, shortened
+
+
+class _CountingSearcher:
+    """A searcher that records the document frequencies asked of it."""
+
+    def __init__(self, searcher):
+        self._searcher = searcher
+        self.asked: list[tuple[str, str]] = []
+
+    def doc_freq(self, field, token):
+        self.asked.append((field, token))
+        return self._searcher.doc_freq(field, token)
+
+    def __getattr__(self, name):
+        return getattr(self._searcher, name)
+
+
+def test_a_query_reads_each_document_frequency_once(corpus_index, monkeypatch):
+    """A query is built up to three times (ranked, counted, sampled) and its ranking bounded
+    by the same terms' frequencies; each is read from the index once."""
+    views, view_of = [], tantivy_backend._View
+
+    def counting_view(backend, searcher):
+        view = view_of(backend, _CountingSearcher(searcher))
+        views.append(view)
+        return view
+
+    monkeypatch.setattr(tantivy_backend, "FEW_MATCHES", 0)
+    monkeypatch.setattr(tantivy_backend, "_View", counting_view)
+    results = corpus_index.search(parse("国务院办公厅关于印发"), Filters(), limit=10)
+    assert results.total > 0
+    assert len(views) == 1
+    asked = views[0].searcher.asked
+    assert len(asked) > 20  # covering phrases in three fields, and the ranking's bounds
+    assert len(asked) == len(set(asked))
