@@ -24,6 +24,7 @@ run: install
 	mkdir -p var
 	$(GONGKAI) migrate --no-input -v 0
 	$(GONGKAI) demo load --if-empty
+	$(GONGKAI) reindex --if-unavailable
 	@echo "门户： http://$(HOST):$(PORT)/    工作台： http://$(HOST):$(PORT)/workbench/"
 	$(GONGKAI) runserver $(HOST):$(PORT)
 

@@ -173,6 +173,17 @@ def reindex(
     return total
 
 
+def unavailable() -> str | None:
+    """Why the index cannot answer queries (it was built by another version), or None."""
+    everything = query_module.parse("")
+    everything.match_all = True
+    try:
+        backend().count(everything, Filters(public_only=False, all_drafts=True))
+    except IndexUnavailable as error:
+        return str(error)
+    return None
+
+
 # -- querying --------------------------------------------------------------------------------
 
 

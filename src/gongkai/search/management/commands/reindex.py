@@ -1,7 +1,9 @@
 """`gongkai reindex`: rebuild the search index from scratch, with a progress bar.
 
 `--derive-words` first derives the frequent-word list (see `gongkai.search.words`) from the
-documents about to be indexed and writes it to GONGKAI_SEARCH_DATA_DIR.
+documents about to be indexed and writes it to GONGKAI_SEARCH_DATA_DIR. `--if-unavailable`
+rebuilds only an index that cannot answer, as one left by an older version is after an
+upgrade: `make run` and a deployment run it at every start.
 """
 
 import sys
@@ -55,12 +57,23 @@ class Command(BaseCommand):
             "--corpus", action="store_true", help="用共享语料库（GONGKAI_CORPUS_PATH）建索引"
         )
         parser.add_argument(
+            "--if-unavailable",
+            action="store_true",
+            help="只在现有索引无法使用时重建（如升级后索引结构与本版本不符）",
+        )
+        parser.add_argument(
             "--derive-words",
             action="store_true",
             help="先由文档来源生成高频词表，写入 GONGKAI_SEARCH_DATA_DIR，再重建",
         )
 
     def handle(self, *args, **options) -> None:
+        if options["if_unavailable"]:
+            reason = services.unavailable()
+            if reason is None:
+                self.stdout.write("检索索引可用，无需重建")
+                return
+            self.stdout.write(f"检索索引无法使用，现在重建。原因：{reason}")
         if options["corpus"]:
             source = CorpusSource()
         elif options["source"]:
