@@ -283,6 +283,17 @@ def _build(prepared: tuple[dict[str, str | list[str]], Numbers]):
     return document
 
 
+@dataclasses.dataclass(frozen=True)
+class _Ranking:
+    """A relevance ranking a first pass is asked for: the top `need` of `built`."""
+
+    searcher: tantivy.Searcher
+    query: ParsedQuery
+    filters: Filters
+    built: tantivy.Query
+    need: int
+
+
 @dataclasses.dataclass
 class _View:
     """What one call of the backend reads the index through."""
@@ -686,7 +697,8 @@ class TantivyBackend:
         searcher = self._searcher()
         ranked = None
         if sort == "relevance" and offset + limit <= HEAD_DEPTH // 2:
-            ranked = self._ranked_head_first(searcher, query, filters, built, offset + limit)
+            asked = _Ranking(searcher, query, filters, built, offset + limit)
+            ranked = self._ranked_head_first(asked)
         if ranked is not None:
             hits = _ties_by_key([self._hit(searcher, s, a) for s, a in ranked[offset:]])
             if not count:
@@ -724,14 +736,7 @@ class TantivyBackend:
             return sampled * SAMPLE_BUCKETS, True
         return searcher.search(self.build(query, filters, scored=False), 1, count=True).count, False
 
-    def _ranked_head_first(
-        self,
-        searcher: tantivy.Searcher,
-        query: ParsedQuery,
-        filters: Filters,
-        built: tantivy.Query,
-        need: int,
-    ) -> list | None:
+    def _ranked_head_first(self, asked: _Ranking) -> list | None:
         """The top `need` (score, address) pairs found without scoring every match, or None
         when that cannot be shown to give the same ranking as scoring them all.
 
@@ -741,24 +746,18 @@ class TantivyBackend:
         only if no other document can beat it. There are two such passes, tried in turn:
         `_ranked_by_titles`, then `_ranked_by_terms`.
         """
+        query = asked.query
         if not query.clauses or query.doc_number_key or query.index_number or query.bare_sequence:
             return None
-        rarest = self._rarest_per_field(searcher, query)
+        rarest = self._rarest_per_field(query)
         if _matches_at_most(query, rarest) < FEW_MATCHES:
             return None  # scoring every match is cheap enough
-        ranked = self._ranked_by_titles(searcher, query, filters, built, need, rarest)
+        ranked = self._ranked_by_titles(asked, rarest)
         if ranked is None:
-            ranked = self._ranked_by_terms(searcher, query, filters, built, need)
+            ranked = self._ranked_by_terms(asked)
         return ranked
 
-    def _ranked_by_terms(
-        self,
-        searcher: tantivy.Searcher,
-        query: ParsedQuery,
-        filters: Filters,
-        built: tantivy.Query,
-        need: int,
-    ) -> list | None:
+    def _ranked_by_terms(self, asked: _Ranking) -> list | None:
         """The first pass for a query of one word that is one term in every field (a listed
         word, or two characters).
 
@@ -774,35 +773,28 @@ class TantivyBackend:
         a million documents the pass mostly held, but ranking the union of two common words
         cost more than scoring their intersection in full.)
         """
-        part = _single_part(query)
-        if part is None or _narrowed(filters):
+        part = _single_part(asked.query)
+        if part is None or _narrowed(asked.filters):
             return None
-        weights, known_item = _weights(query)
+        weights, known_item = _weights(asked.query)
         for field in weights:
             _, tokens = self._tokens(field, part)
             if len(tokens) != 1 or len(tokens[0]) < 2:
                 return None  # a phrase, or a lone character's regex: no block skipping
-        top = searcher.search(self._part_query(part, weights), HEAD_DEPTH, count=False).hits
+        top = asked.searcher.search(self._part_query(part, weights), HEAD_DEPTH, count=False).hits
         ceiling = top[-1][0] * _MAX_RANK_FACTOR * _FLOAT_SLACK if len(top) == HEAD_DEPTH else 0.0
-        phrase = text.fold(query.title_phrase)
+        phrase = text.fold(asked.query.title_phrase)
         also = [self._substring_query("title", phrase)] if known_item else []
         exact = _title_exact(phrase)
         if exact:
             also.append(tantivy.Query.term_query(self.schema, "title_exact", exact))
-        return self._rescored_above(searcher, built, top, need, ceiling, also)
+        return self._rescored_above(asked, top, ceiling, also)
 
-    def _ranked_by_titles(
-        self,
-        searcher: tantivy.Searcher,
-        query: ParsedQuery,
-        filters: Filters,
-        built: tantivy.Query,
-        need: int,
-        rarest: dict[str, dict[str, int]],
-    ) -> list | None:
+    def _ranked_by_titles(self, asked: _Ranking, rarest: dict[str, dict[str, int]]) -> list | None:
         """The first pass over the documents that match in the title or summary (few, and
         cheap to score there): one outside it scores at most the pass's lowest score plus the
         most the body can add (BM25 per term is below idf × (K1 + 1))."""
+        query = asked.query
         in_titles = sum(
             rarest[part]["title"]
             for clause in query.clauses
@@ -814,30 +806,28 @@ class TantivyBackend:
         head_text = self._text_query(query, HEAD_FIELDS, tantivy.Occur.Should)
         if head_text is None:
             return None
-        head = searcher.search(
-            self._restricted(head_text, query, filters),
+        head = asked.searcher.search(
+            self._restricted(head_text, query, asked.filters),
             HEAD_DEPTH,
             count=False,
             weight_by_field="rank",
         ).hits
-        if len(head) < need:
+        if len(head) < asked.need:
             return None
         floor = head[-1][0] if len(head) == HEAD_DEPTH else 0.0
-        ceiling = floor + self._body_bound(searcher, query)
-        return self._rescored_above(searcher, built, head, need, ceiling)
+        return self._rescored_above(asked, head, floor + self._body_bound(query))
 
     def _rescored_above(
         self,
-        searcher: tantivy.Searcher,
-        built: tantivy.Query,
+        asked: _Ranking,
         candidates: list,
-        need: int,
         ceiling: float,
         also: Iterable[tantivy.Query] = (),
     ) -> list | None:
         """The top `need` of `built` among the (score, address) `candidates` and the documents
         `also` matches, re-scored in full; None unless every one of them scores above
         `ceiling`, the most any other document can."""
+        searcher = asked.searcher
         uids = searcher.fast_field_values("uid", [address for _, address in candidates])
         # Each a direct term lookup: a term-set query walks the term dictionary, 5 ms at a
         # million documents against 0.4 ms.
@@ -846,15 +836,13 @@ class TantivyBackend:
             return None
         selection = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in chosen])
         rescored = searcher.search(
-            self._within(built, selection), need, count=False, weight_by_field="rank"
+            self._within(asked.built, selection), asked.need, count=False, weight_by_field="rank"
         ).hits
-        if len(rescored) < need or rescored[-1][0] <= ceiling:
+        if len(rescored) < asked.need or rescored[-1][0] <= ceiling:
             return None
         return rescored
 
-    def _rarest_per_field(
-        self, searcher: tantivy.Searcher, query: ParsedQuery
-    ) -> dict[str, dict[str, int]]:
+    def _rarest_per_field(self, query: ParsedQuery) -> dict[str, dict[str, int]]:
         """For each part, at most how many documents contain it in each text field: a listed
         word's own count there, or its rarest bigram's (every document for a lone character:
         a regex)."""
@@ -870,13 +858,13 @@ class TantivyBackend:
                         name, tokens = self._tokens(field, part)
                         found[part][field] = min(
                             (self._doc_freq(name, t) for t in tokens if len(t) > 1),
-                            default=searcher.num_docs,
+                            default=self._searcher().num_docs,
                         )
         return found
 
-    def _body_bound(self, searcher: tantivy.Searcher, query: ParsedQuery) -> float:
+    def _body_bound(self, query: ParsedQuery) -> float:
         """The most the body field can add to any document's weighted score for `query`."""
-        documents = searcher.num_docs
+        documents = self._searcher().num_docs
         bound = 0.0
         for clause in query.clauses:
             for term in clause.alternatives:
