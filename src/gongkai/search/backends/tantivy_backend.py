@@ -184,22 +184,6 @@ def _weights(
     return weights, known_item
 
 
-def _narrowed(filters: Filters) -> bool:
-    """Whether the filters restrict the matches beyond visibility."""
-    return any(
-        (
-            filters.agency_path,
-            filters.topic,
-            filters.genre,
-            filters.year,
-            filters.date_from,
-            filters.date_to,
-            filters.validity,
-            filters.disclosure,
-        )
-    )
-
-
 def _title_exact(folded_title: str) -> str:
     return "".join(text.runs(folded_title))
 
@@ -306,6 +290,12 @@ class _View:
 _VIEW: ContextVar[_View | None] = ContextVar("tantivy_view", default=None)
 
 
+def _current_view(backend: "TantivyBackend") -> _View | None:
+    """The view a reading method of `backend` opened further up this call, if any."""
+    current = _VIEW.get()
+    return current if current is not None and current.backend is backend else None
+
+
 def _in_one_view(method: Callable) -> Callable:
     """Run a reading method on one searcher, each term's document frequency looked up once.
 
@@ -316,8 +306,7 @@ def _in_one_view(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def run(self: "TantivyBackend", *args, **kwargs):
-        current = _VIEW.get()
-        if current is not None and current.backend is self:
+        if _current_view(self) is not None:
             return method(self, *args, **kwargs)
         token = _VIEW.set(_View(self, self.index.searcher()))
         try:
@@ -657,10 +646,7 @@ class TantivyBackend:
         return self._restricted(matcher, query, filters)
 
     def _view(self) -> _View:
-        current = _VIEW.get()
-        if current is not None and current.backend is self:
-            return current
-        return _View(self, self.index.searcher())
+        return _current_view(self) or _View(self, self.index.searcher())
 
     def _searcher(self) -> tantivy.Searcher:
         return self._view().searcher
@@ -703,7 +689,7 @@ class TantivyBackend:
             hits = _ties_by_key([self._hit(searcher, s, a) for s, a in ranked[offset:]])
             if not count:
                 return Results(total=len(hits) + offset, hits=hits)
-            total, approximate = self._total(searcher, query, filters)
+            total, approximate = self._total(query, filters)
             return Results(total=total, hits=hits, approximate=approximate)
         # Every match is visited anyway: counting them in the same pass costs next to nothing.
         order = {"order_by_field": "day"} if sort == "date" else {"weight_by_field": "rank"}
@@ -714,9 +700,7 @@ class TantivyBackend:
         total = result.count if count and result.count is not None else len(hits) + offset
         return Results(total=total, hits=hits)
 
-    def _total(
-        self, searcher: tantivy.Searcher, query: ParsedQuery, filters: Filters
-    ) -> tuple[int, bool]:
+    def _total(self, query: ParsedQuery, filters: Filters) -> tuple[int, bool]:
         """The number of documents the query matches, and whether it is an estimate.
 
         Counting every match of a common term at a million documents takes longer than ranking
@@ -728,6 +712,7 @@ class TantivyBackend:
         list is skipped through to the next sampled document cheaply, where a union of the
         fields' lists is walked document by document (2.5 to 3 times slower at a million).
         """
+        searcher = self._searcher()
         sampled_matcher = self.build(query, filters, scored=False, sampled=True)
         if sampled_matcher is None:
             return 0, False
@@ -774,8 +759,8 @@ class TantivyBackend:
         cost more than scoring their intersection in full.)
         """
         part = _single_part(asked.query)
-        if part is None or _narrowed(asked.filters):
-            return None
+        if part is None or self._filter_queries(asked.filters):
+            return None  # a filter (visibility aside) is no plain disjunction of terms
         weights, known_item = _weights(asked.query)
         for field in weights:
             _, tokens = self._tokens(field, part)
@@ -906,7 +891,7 @@ class TantivyBackend:
     @_in_one_view
     def count(self, query: ParsedQuery, filters: Filters) -> int:
         """The number of matches, estimated when large (see `_total`)."""
-        return self._total(self._searcher(), query, filters)[0]
+        return self._total(query, filters)[0]
 
     @_in_one_view
     def facets(
