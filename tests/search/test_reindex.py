@@ -1,9 +1,13 @@
-"""`gongkai reindex` rebuilds from a document source and gives the same results as before."""
+"""`gongkai reindex` rebuilds from a document source and gives the same results as before, with
+an indexing buffer sized to the machine."""
+
+import os
 
 import pytest
 from django.core.management import call_command
 
 from gongkai.search import services
+from gongkai.search.backends.tantivy_backend import memory_available, rebuild_heap
 from gongkai.search.documents import ListedSource
 
 from .conftest import doc, search
@@ -57,3 +61,20 @@ def test_reindex_command_with_a_progress_bar(index, capsys):
     captured = capsys.readouterr()
     assert "已重建索引：3 条" in captured.out
     assert "3/3 100.0%" in captured.err
+
+
+def test_a_rebuild_buffers_a_third_of_memory_within_tantivys_bounds_per_thread():
+    gb = 10**9
+    assert rebuild_heap(2, 6 * gb) == 2 * gb
+    assert rebuild_heap(2, 24 * gb) == 8 * gb  # 4 GB per thread at most
+    assert rebuild_heap(4, 300 * 10**6) == 4 * 64 * 10**6  # and 64 MB at least
+
+
+def test_memory_is_the_containers_limit_when_that_is_lower(tmp_path):
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    limit = tmp_path / "memory.max"
+    limit.write_text(f"{machine // 2}\n")
+    assert memory_available(limit) == machine // 2
+    limit.write_text("max\n")  # no limit set
+    assert memory_available(limit) == machine
+    assert memory_available(tmp_path / "no-cgroup") == machine
