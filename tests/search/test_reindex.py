@@ -72,9 +72,13 @@ def test_a_rebuild_buffers_a_third_of_memory_within_tantivys_bounds_per_thread()
 
 def test_memory_is_the_containers_limit_when_that_is_lower(tmp_path):
     machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    limit = tmp_path / "memory.max"
-    limit.write_text(f"{machine // 2}\n")
-    assert memory_available(limit) == machine // 2
-    limit.write_text("max\n")  # no limit set
-    assert memory_available(limit) == machine
-    assert memory_available(tmp_path / "no-cgroup") == machine
+    v2, v1 = tmp_path / "memory.max", tmp_path / "memory.limit_in_bytes"
+    v2.write_text(f"{machine // 2}\n")
+    assert memory_available([v2, v1]) == machine // 2
+    v2.write_text("max\n")  # no limit set
+    assert memory_available([v2, v1]) == machine
+    v1.write_text(f"{machine // 4}\n")
+    assert memory_available([tmp_path / "no-v2", v1]) == machine // 4
+    v1.write_text(f"{machine * 8}\n")  # how cgroup v1 says "no limit"
+    assert memory_available([v1]) == machine
+    assert memory_available([tmp_path / "no-cgroup"]) == machine

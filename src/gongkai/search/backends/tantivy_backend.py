@@ -62,6 +62,11 @@ SAMPLE_MIN = 40
 # tantivy's bounds on a writer thread's indexing buffer (it addresses the buffer with 32 bits).
 _MIN_HEAP_PER_THREAD = 64_000_000
 _MAX_HEAP_PER_THREAD = 4_000_000_000
+# Where a container's memory limit is found: cgroup v2, then v1.
+_CGROUP_LIMITS = (
+    Path("/sys/fs/cgroup/memory.max"),
+    Path("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
+)
 
 
 class IndexOutdated(IndexUnavailable):
@@ -320,14 +325,17 @@ def _in_one_view(method: Callable) -> Callable:
     return run
 
 
-def memory_available(cgroup_limit: Path = Path("/sys/fs/cgroup/memory.max")) -> int:
+def memory_available(cgroup_limits: Iterable[Path] = _CGROUP_LIMITS) -> int:
     """The machine's memory in bytes, or the container's limit when that is lower."""
     found = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    try:
-        limit = cgroup_limit.read_text().strip()
-    except OSError:
-        return found
-    return min(found, int(limit)) if limit.isdigit() else found
+    for path in cgroup_limits:
+        try:
+            limit = path.read_text().strip()
+        except OSError:
+            continue
+        if limit.isdigit():  # "max" when no limit is set
+            found = min(found, int(limit))
+    return found
 
 
 def rebuild_heap(threads: int, memory: int) -> int:
