@@ -63,6 +63,16 @@ def test_reindex_command_with_a_progress_bar(index, capsys):
     assert "3/3 100.0%" in captured.err
 
 
+def test_a_rebuild_leaves_at_most_one_segment_per_writer_thread(index):
+    """Every query looks its terms up once per segment: a rebuild commits once, at the end."""
+    documents = [doc(f"第{i}号通知", body="防汛抗旱工作安排。" * 30) for i in range(2500)]
+    assert services.reindex(ListedSource(documents), batch=1000) == 2500
+    index.refresh()
+    searcher = index.index.searcher()
+    assert searcher.num_docs == 2500
+    assert searcher.num_segments <= min(4, os.cpu_count() or 1)
+
+
 def test_a_rebuild_buffers_a_third_of_memory_within_tantivys_bounds_per_thread():
     gb = 10**9
     assert rebuild_heap(2, 6 * gb) == 2 * gb
