@@ -59,8 +59,9 @@ _FLOAT_SLACK = 1.001
 SAMPLE_BUCKETS = 64
 # Fewer sampled matches than this, and the total is counted exactly instead.
 SAMPLE_MIN = 40
-# tantivy's bounds on a writer thread's indexing buffer (it addresses the buffer with 32 bits).
-_MIN_HEAP_PER_THREAD = 64_000_000
+# The change queue's indexing buffer (its writes are small), and the least a rebuild's writer
+# thread gets; at most tantivy's limit per thread (it addresses the buffer with 32 bits).
+_QUEUE_HEAP = 64_000_000
 _MAX_HEAP_PER_THREAD = 4_000_000_000
 # Where a container's memory limit is found: cgroup v2, then v1.
 _CGROUP_LIMITS = (
@@ -340,7 +341,7 @@ def memory_available(cgroup_limits: Iterable[Path] = _CGROUP_LIMITS) -> int:
 
 def rebuild_heap(threads: int, memory: int) -> int:
     """The indexing buffer of a rebuild on `threads` threads: a third of `memory`, within
-    tantivy's bounds per thread.
+    the bounds per thread.
 
     Each thread holds its documents in its buffer until it is full and written out as a
     segment, so the larger the buffer, the fewer segments a rebuild leaves, and a query looks
@@ -349,7 +350,7 @@ def rebuild_heap(threads: int, memory: int) -> int:
     answered 14 % faster at the median. tantivy takes memory for the buffer only as documents
     fill it, so a small catalog's rebuild uses little of it.
     """
-    return threads * max(_MIN_HEAP_PER_THREAD, min(_MAX_HEAP_PER_THREAD, memory // 3 // threads))
+    return threads * max(_QUEUE_HEAP, min(_MAX_HEAP_PER_THREAD, memory // 3 // threads))
 
 
 class TantivyBackend:
@@ -357,14 +358,14 @@ class TantivyBackend:
 
     Changes from the queue are written with a small buffer on one thread; a rebuild
     (`add_new`) with a large one (`rebuild_heap`) on every core (up to four), so that it
-    makes few segments and leaves no merging.
+    makes few segments and leaves nothing to merge.
     """
 
     def __init__(
         self,
         path: str | Path,
         *,
-        writer_heap: int = 64_000_000,
+        writer_heap: int = _QUEUE_HEAP,
         threads: int = 1,
         bulk_heap: int | None = None,
         bulk_threads: int = min(4, os.cpu_count() or 1),
