@@ -7,7 +7,12 @@ import pytest
 from django.core.management import call_command
 
 from gongkai.search import services
-from gongkai.search.backends.tantivy_backend import memory_available, rebuild_heap
+from gongkai.search.backends import tantivy_backend
+from gongkai.search.backends.tantivy_backend import (
+    TantivyBackend,
+    memory_available,
+    rebuild_heap,
+)
 from gongkai.search.documents import ListedSource
 
 from .conftest import doc, search
@@ -71,6 +76,26 @@ def test_a_rebuild_leaves_at_most_one_segment_per_writer_thread(index):
     searcher = index.index.searcher()
     assert searcher.num_docs == 2500
     assert searcher.num_segments <= min(4, os.cpu_count() or 1)
+
+
+def test_a_rebuild_sizes_its_buffer_to_the_machine(tmp_path, monkeypatch):
+    monkeypatch.setattr(tantivy_backend, "memory_available", lambda: 6 * 10**9)
+    backend = TantivyBackend(tmp_path / "index", bulk_threads=2)
+    real = backend.index
+    asked: list[tuple[int, int]] = []
+
+    class RecordingIndex:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def writer(self, heap, threads):
+            asked.append((heap, threads))
+            return real.writer(heap, threads)
+
+    backend._index = RecordingIndex()
+    assert backend.add_new(DOCUMENTS) == 3
+    backend.commit()
+    assert asked == [(2 * 10**9, 2)]
 
 
 def test_a_rebuild_buffers_a_third_of_memory_within_tantivys_bounds_per_thread():

@@ -280,7 +280,6 @@ def _build(prepared: tuple[dict[str, str | list[str]], Numbers]):
 class _Ranking:
     """A relevance ranking a first pass is asked for: the top `need` of `built`."""
 
-    searcher: tantivy.Searcher
     query: ParsedQuery
     filters: Filters
     built: tantivy.Query
@@ -376,8 +375,6 @@ class TantivyBackend:
         self._index: tantivy.Index | None = None
         self._writer_heap = writer_heap
         self._threads = threads
-        if bulk_heap is None:
-            bulk_heap = rebuild_heap(bulk_threads, memory_available())
         self._bulk = (bulk_heap, bulk_threads)
         self._writer: tantivy.IndexWriter | None = None
         self._words: WordFinder | None = None
@@ -438,7 +435,10 @@ class TantivyBackend:
     def add_new(self, documents: Iterable[SearchDocument]) -> int:
         """Bulk load into an index known not to hold these keys (a rebuild): no deletes."""
         if self._writer is None:
-            self._writer = self.index.writer(*self._bulk)
+            heap, threads = self._bulk
+            if heap is None:  # sized now, not at every start of a process that only reads
+                heap = rebuild_heap(threads, memory_available())
+            self._writer = self.index.writer(heap, threads)
         writer = self._writer
         added = 0
         for doc in documents:
@@ -563,24 +563,23 @@ class TantivyBackend:
             return None
         weights, known_item = _weights(query, fields, scored)
         occurs = [(occur, self._clause_query(c, weights, within)) for c in query.clauses]
-        if not scored:
-            return tantivy.Query.boolean_query(occurs)
+        if scored:
+            occurs += [(tantivy.Occur.Should, q) for q in self._title_boosts(query, known_item)]
+        return tantivy.Query.boolean_query(occurs)
+
+    def _title_boosts(self, query: ParsedQuery, known_item: bool) -> list[tantivy.Query]:
+        """What lifts the item whose title the query is, or holds as a phrase (`known_item`,
+        see `_weights`): it changes the order, never the matches."""
         phrase = text.fold(query.title_phrase)
+        found = []
         if known_item:
             in_title = self._substring_query("title", phrase)
-            occurs.append(
-                (tantivy.Occur.Should, tantivy.Query.boost_query(in_title, KNOWN_ITEM_BOOST))
-            )
+            found.append(tantivy.Query.boost_query(in_title, KNOWN_ITEM_BOOST))
         exact = _title_exact(phrase)
         if exact:
             title_is = tantivy.Query.term_query(self.schema, "title_exact", exact)
-            occurs.append(
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.const_score_query(title_is, EXACT_TITLE_BOOST),
-                )
-            )
-        return tantivy.Query.boolean_query(occurs)
+            found.append(tantivy.Query.const_score_query(title_is, EXACT_TITLE_BOOST))
+        return found
 
     def _exact_queries(self, query: ParsedQuery) -> list[tantivy.Query]:
         found = []
@@ -721,7 +720,7 @@ class TantivyBackend:
         searcher = self._searcher()
         ranked = None
         if sort == "relevance" and offset + limit <= HEAD_DEPTH // 2:
-            asked = _Ranking(searcher, query, filters, built, offset + limit)
+            asked = _Ranking(query, filters, built, offset + limit)
             ranked = self._ranked_head_first(asked)
         if ranked is not None:
             hits = _ties_by_key([self._hit(searcher, s, a) for s, a in ranked[offset:]])
@@ -804,14 +803,11 @@ class TantivyBackend:
             _, tokens = self._tokens(field, part)
             if len(tokens) != 1 or len(tokens[0]) < 2:
                 return None  # a phrase, or a lone character's regex: no block skipping
-        top = asked.searcher.search(self._part_query(part, weights), HEAD_DEPTH, count=False).hits
-        ceiling = top[-1][0] * _MAX_RANK_FACTOR * _FLOAT_SLACK if len(top) == HEAD_DEPTH else 0.0
-        phrase = text.fold(asked.query.title_phrase)
-        also = [self._substring_query("title", phrase)] if known_item else []
-        exact = _title_exact(phrase)
-        if exact:
-            also.append(tantivy.Query.term_query(self.schema, "title_exact", exact))
-        return self._rescored_above(asked, top, ceiling, also)
+        ranked = self._searcher().search(self._part_query(part, weights), HEAD_DEPTH, count=False)
+        hits = ranked.hits
+        ceiling = hits[-1][0] * _MAX_RANK_FACTOR * _FLOAT_SLACK if len(hits) == HEAD_DEPTH else 0.0
+        also = self._title_boosts(asked.query, known_item)
+        return self._rescored_above(asked, hits, ceiling, also)
 
     def _ranked_by_titles(self, asked: _Ranking, rarest: dict[str, dict[str, int]]) -> list | None:
         """The first pass over the documents that match in the title or summary (few, and
@@ -829,7 +825,8 @@ class TantivyBackend:
         head_text = self._text_query(query, HEAD_FIELDS, tantivy.Occur.Should)
         if head_text is None:
             return None
-        head = asked.searcher.search(
+        searcher = self._searcher()
+        head = searcher.search(
             self._restricted(head_text, query, asked.filters),
             HEAD_DEPTH,
             count=False,
@@ -850,7 +847,7 @@ class TantivyBackend:
         """The top `need` of `built` among the (score, address) `candidates` and the documents
         `also` matches, re-scored in full; None unless every one of them scores above
         `ceiling`, the most any other document can."""
-        searcher = asked.searcher
+        searcher = self._searcher()
         uids = searcher.fast_field_values("uid", [address for _, address in candidates])
         # Each a direct term lookup: a term-set query walks the term dictionary, 5 ms at a
         # million documents against 0.4 ms.
