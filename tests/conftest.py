@@ -1,8 +1,10 @@
 """Shared fixtures: a county with two sibling departments A and B, and staff in each."""
 
 import itertools
+from datetime import date
 
 import pytest
+import time_machine
 from django.test import Client
 
 from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel, Role
@@ -38,6 +40,29 @@ def make_staff(agency: Agency, *roles: str, username: str | None = None, full_na
         password=PASSWORD,
         roles=list(roles),
     )
+
+
+# The day every test run takes place on unless --today names another: the suite never depends
+# on the day it runs. Test data (catalog items written in November 2026, say) is dated before it.
+REFERENCE_DAY = "2026-12-01"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        metavar="YYYY-MM-DD",
+        default=REFERENCE_DAY,
+        help="the day the tests run on (10:00 Beijing time); see make date-guard",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _today_is_fixed(request):
+    """The whole run takes place on one day; a test that fixes its own day still does
+    (time-machine's travels nest). The clock ticks, so timeouts still run out."""
+    day = date.fromisoformat(request.config.getoption("--today"))
+    with time_machine.travel(f"{day.isoformat()} 10:00 +0800", tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,10 @@
 """Importing a holiday schedule recomputes every open case's deadline inside the import, and
-records that it did; a deadline in a year without a schedule is shown as pending, not guessed."""
+records that it did."""
 
 import pytest
 import time_machine
 
 from gongkai.applications import services
-from gongkai.applications.models import Application
 from gongkai.core import holidays
 from gongkai.core.models import AuditEvent
 from tests.applications.cases import d, make_case
@@ -50,12 +49,3 @@ def test_import_moves_open_deadlines_and_says_so(agency_a):
     trail = AuditEvent.objects.filter(action="recompute_deadlines").latest("seq")
     assert trail.after["checked"] == 1 and trail.after["changed"] == 1
     assert "测试〔2025〕1号" in trail.after["reason"]
-
-
-def test_a_deadline_in_an_unknown_year_is_pending(agency_a):
-    with time_machine.travel("2026-12-21 10:00 +0800", tick=False):
-        case = make_case(agency_a, "2026-12-18")
-    # The built-in schedules end with 2026: the 20th working day lies in 2027.
-    assert case.due_date is None
-    assert case.due_display == "期限待定：2027年节假日安排未导入"
-    assert list(Application.objects.due_unknown()) == [case]

@@ -62,8 +62,3 @@ def test_lookups_are_rate_limited_per_address(client, agency_a, settings):
 def test_the_deadline_calculator_counts_working_days(client):
     response = client.get(reverse("apply:deadline"), {"start": "2025-09-26", "workdays": 20})
     assert "2025年10月30日" in response.content.decode()
-
-
-def test_the_deadline_calculator_never_guesses_an_unknown_year(client):
-    response = client.get(reverse("apply:deadline"), {"start": "2031-03-02", "workdays": 20})
-    assert "期限待定：2031年节假日安排未导入" in response.content.decode()

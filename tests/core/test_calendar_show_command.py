@@ -33,6 +33,13 @@ def test_show_an_imported_year(write_schedule):
     assert "2027-02-20 周六 调休上班 春节" in lines
 
 
+def test_show_a_provisional_year():
+    lines = _show(2027)
+    assert lines[0] == "2027年节假日安排（来源：按法定节假日推算（暂定））"
+    assert lines[1] == "暂定，按法定节假日推算，2027年节假日安排公布后自动更新"
+    assert "2027-02-05 周五 放假 春节" in lines
+
+
 def test_show_an_unknown_year():
-    with pytest.raises(CommandError, match="2027年节假日安排未导入"):
-        _show(2027)
+    with pytest.raises(CommandError, match="2003年节假日安排未导入"):
+        _show(2003)

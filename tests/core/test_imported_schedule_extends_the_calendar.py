@@ -9,7 +9,7 @@ from django.utils import timezone
 from gongkai.applications.clock import reply_due_date
 from gongkai.core import workdays
 from gongkai.core.models import HolidaySchedule, HolidayScheduleDay
-from gongkai.core.workdays import CalendarUnknown, DayKind, add_workdays, is_workday
+from gongkai.core.workdays import DayKind, add_workdays, is_workday
 
 from .conftest import SCHEDULE_2027
 
@@ -17,8 +17,10 @@ pytestmark = pytest.mark.usefixtures("calendar")
 
 
 def test_importing_a_file_makes_the_year_work(write_schedule):
-    with pytest.raises(CalendarUnknown):
-        reply_due_date(date(2026, 12, 31))
+    # Before: counted on the statutory holidays alone, and so provisional.
+    assert reply_due_date(date(2026, 12, 31)) == date(2027, 1, 29)
+    assert workdays.provisional_year(date(2027, 2, 9)) == 2027
+    assert not is_workday(date(2027, 2, 9))
 
     call_command("calendar", "import", str(write_schedule(SCHEDULE_2027)))
 
@@ -26,6 +28,7 @@ def test_importing_a_file_makes_the_year_work(write_schedule):
     assert add_workdays(date(2027, 2, 5), 1) == date(2027, 2, 15)  # the festival week is off
     assert add_workdays(date(2027, 2, 19), 1) == date(2027, 2, 20)  # make-up Saturday
     assert not is_workday(date(2027, 2, 27))  # an ordinary Saturday stays off
+    assert workdays.provisional_year(date(2027, 2, 9)) is None
 
 
 def test_imported_schedule_wins_over_the_package(write_schedule):
@@ -94,13 +97,11 @@ def test_a_failing_listener_undoes_the_import(write_schedule):
     finally:
         workdays.schedule_changed.disconnect(listener)
     assert not HolidaySchedule.objects.exists()
-    with pytest.raises(CalendarUnknown):
-        is_workday(date(2027, 3, 1))
+    assert workdays.schedule_for(2027).provisional
 
 
 def test_a_schedule_saved_by_another_process_is_noticed(monkeypatch):
-    with pytest.raises(CalendarUnknown):
-        is_workday(date(2027, 3, 1))
+    assert is_workday(date(2027, 3, 1))
     schedule = HolidaySchedule.objects.create(
         year=2027, notice_number="测试发明电〔2026〕4号", imported_at=timezone.now()
     )

@@ -3,12 +3,13 @@
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.core import workdays
 from gongkai.core.models import AuditEvent
-from gongkai.core.workdays import CalendarUnknown, is_workday
+from gongkai.core.workdays import is_workday
 from tests.conftest import login, make_staff
 
 # 2030-02-02 is a Saturday, 2030-02-04 a Monday.
@@ -36,12 +37,13 @@ def _upload(client, text: str, name: str = "2030.yaml"):
 
 def test_system_admin_imports_a_year(county):
     admin = make_staff(county, "system_admin")
-    with pytest.raises(CalendarUnknown):
-        is_workday(date(2030, 2, 4))
+    assert workdays.schedule_for(2030).provisional
+    assert not is_workday(date(2030, 2, 2))  # provisional: no weekend is worked
     page = _upload(login(admin), SCHEDULE).content.decode()
     assert "已导入" in page and "放假 5 天" in page and "调休上班 1 天" in page
     assert not is_workday(date(2030, 2, 4))
     assert is_workday(date(2030, 2, 2))
+    assert not workdays.schedule_for(2030).provisional
     event = AuditEvent.objects.filter(record_type="core.holidayschedule", action="import").get()
     assert event.actor_id == admin.pk and event.after["notice"] == "国办发明电〔2029〕9号"
 
@@ -51,8 +53,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(county):
     bad = SCHEDULE.replace("2030-02-02", "2030-02-05")  # a Tuesday cannot be a make-up day
     page = _upload(login(admin), bad).content.decode()
     assert "已导入" not in page and "调休" in page
-    with pytest.raises(CalendarUnknown):
-        is_workday(date(2030, 2, 4))
+    assert workdays.schedule_for(2030).provisional
     assert not AuditEvent.objects.filter(record_type="core.holidayschedule").exists()
 
 
@@ -61,5 +62,14 @@ def test_staff_of_an_agency_cannot_import(agency_a):
         client = login(make_staff(agency_a, role))
         assert client.get(reverse("workbench:calendar")).status_code == 403
         assert _upload(client, SCHEDULE).status_code == 403
-    with pytest.raises(CalendarUnknown):
-        is_workday(date(2030, 2, 4))
+    assert workdays.schedule_for(2030).provisional
+
+
+def test_a_provisional_year_is_shown_as_such(county):
+    admin = make_staff(county, "system_admin")
+    with time_machine.travel("2026-11-16 10:00 +0800", tick=False):
+        page = login(admin).get(reverse("workbench:calendar"), {"year": 2027}).content.decode()
+    assert "按法定节假日推算（暂定）" in page
+    assert "暂定，按法定节假日推算，2027年节假日安排公布后自动更新" in page
+    assert "下一年度的节假日安排尚未导入" in page
+    assert "2月5日 放假 春节" in page

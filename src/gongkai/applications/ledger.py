@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db import models
 
-from gongkai.core.workdays import CalendarUnknown
+from gongkai.core.workdays import CalendarUnknown, provisional_year
 
 from . import clock
 
@@ -148,6 +148,9 @@ class Deadline:
 
     due: date | None
     unknown_year: int | None = None  # the year whose holiday schedule is missing
+    # The first year the count ran through on the statutory holidays alone: the date is 暂定
+    # until that year's schedule is imported.
+    provisional_year: int | None = None
 
 
 def reply_deadline(state: State) -> Deadline:
@@ -155,7 +158,8 @@ def reply_deadline(state: State) -> Deadline:
 
     None while the applicant owes a 补正 (the period starts again on its receipt, Art. 30),
     while the clock is paused (the pause's end is not known yet), or when the deadline lies in
-    a year whose holiday schedule is missing (`unknown_year`).
+    a year whose holiday schedule is missing (`unknown_year`). A deadline counted through a
+    year whose notice is not imported yet is given, marked with that year (`provisional_year`).
     """
     if state.received is None or state.status == Status.AWAITING_CORRECTION:
         return Deadline(None)
@@ -172,7 +176,7 @@ def reply_deadline(state: State) -> Deadline:
         )
     except CalendarUnknown as unknown:
         return Deadline(None, unknown.year)
-    return Deadline(due)
+    return Deadline(due, provisional_year=provisional_year(state.received, due))
 
 
 def clock_on(state: State, on: date) -> clock.ClockStatus | None:

@@ -19,6 +19,7 @@ from django.template import Context, Engine, TemplateSyntaxError
 
 from gongkai.core import fonts
 from gongkai.core.audit import record_transition
+from gongkai.core.workdays import provisional_year
 
 from . import services
 from .fees import FeeMethod
@@ -147,8 +148,8 @@ def letter_fields(case: Application, kind: str) -> dict:
         "所需信息": case.description,
         "文号": case.document_number,
         "查询码": case.tracking_code_display,
-        "答复期限": _cn_date(case.due_date) if case.due_date else case.due_display,
     }
+    fields |= _date_field("答复期限", case.received_on, case.due_date, case.due_display)
     if kind == LetterKind.CORRECTION:
         event = _needed(last(EventKind.CORRECTION_REQUESTED), "本申请没有告知补正的记录")
         fields |= {
@@ -162,28 +163,22 @@ def letter_fields(case: Application, kind: str) -> dict:
         fields |= {
             "延长天数": event.data["workdays"],
             "延期理由": request.data["reason"] if request else "",
-            "延期后期限": fields["答复期限"],
         }
+        fields |= _date_field("延期后期限", case.received_on, case.due_date, case.due_display)
     elif kind == LetterKind.CONSULTATION:
         event = _needed(last(EventKind.CONSULTATION_STARTED), "本申请没有征求意见的记录")
-        answer_due = event.data.get("answer_due")
-        fields |= {
-            "第三方": event.data["party"],
-            "答复截止": _cn_date(date.fromisoformat(answer_due)) if answer_due else "（期限待定）",
-        }
+        fields["第三方"] = event.data["party"]
+        fields |= _date_field("答复截止", event.on, _stored_date(event.data.get("answer_due")))
     elif kind == LetterKind.FEE:
         event = _needed(last(EventKind.FEE_NOTICE), "本申请没有收费通知的记录")
         method = FeeMethod(event.data["method"])
         unit = "当月第{}件申请" if method == FeeMethod.PER_ITEM else "共{}页"
-        payment_due = event.data.get("payment_due")
+        fields |= _date_field("缴费期限", event.on, _stored_date(event.data.get("payment_due")))
         fields |= {
             "计收方式": method.label,
             "计收数量": unit.format(event.data["count"]),
             "收费金额": event.data["amount"],
             "减免理由": event.data.get("reduction_reason", ""),
-            "缴费期限": _cn_date(date.fromisoformat(payment_due))
-            if payment_due
-            else "（期限待定）",
         }
     elif kind == LetterKind.REPLY:
         event = _needed(last(EventKind.DECIDED), "本申请尚未作出答复")
@@ -200,6 +195,25 @@ def letter_fields(case: Application, kind: str) -> dict:
             "救济途径": REMEDIES.format(body=parent.name if parent else "上一级行政机关"),
         }
     return fields
+
+
+def _date_field(name: str, start: date, due: date | None, missing: str = "（期限待定）") -> dict:
+    """A deadline as two fields: `name` when the date is final, `暂定<name>` while provisional.
+
+    A date counted through a year whose holiday notice is not imported yet may still move, so
+    it is never printed as a plain date: the built-in letters state the statutory period in
+    words and add `{{ name }}` only when it is set; a template that wants the provisional date
+    says so by naming `暂定<name>`, which carries the mark 「（暂定）」 with it.
+    """
+    if due is None:
+        return {name: missing, f"暂定{name}": ""}
+    if provisional_year(start, due):
+        return {name: "", f"暂定{name}": f"{_cn_date(due)}（暂定）"}
+    return {name: _cn_date(due), f"暂定{name}": ""}
+
+
+def _stored_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _not_this_organs(data: dict) -> str:

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import AuditedModel
-from gongkai.core.workdays import CalendarUnknown, add_workdays
+from gongkai.core.workdays import CalendarUnknown, add_workdays, provisional_note
 
 from . import identity
 from .ledger import OPEN_STATUSES, PAUSED_STATUSES, WAITING_STATUSES, EventKind, Status
@@ -96,6 +96,9 @@ class ApplicationQuerySet(models.QuerySet):
     def due_unknown(self):
         return self.filter(status__in=OPEN_STATUSES, due_unknown_year__isnull=False)
 
+    def due_provisional(self):
+        return self.filter(status__in=OPEN_STATUSES, due_provisional_year__isnull=False)
+
     def handled_by(self, user):
         return self.filter(handler=user)
 
@@ -111,9 +114,9 @@ class ApplicationQuerySet(models.QuerySet):
 class Application(AuditedModel):
     """One 政府信息公开申请: who asked which agency for what, and where its handling stands.
 
-    The events (`CaseEvent`) are the truth; `status`, `due_date` and `due_unknown_year` are
-    their replay, cached for lists and refreshed by `services.refresh` after every event and
-    after every calendar import.
+    The events (`CaseEvent`) are the truth; `status`, `due_date`, `due_unknown_year` and
+    `due_provisional_year` are their replay, cached for lists and refreshed by
+    `services.refresh` after every event and after every calendar import.
     """
 
     agency = models.ForeignKey(
@@ -181,13 +184,22 @@ class Application(AuditedModel):
     )
     due_date = models.DateField(_("答复期限"), null=True, blank=True)
     due_unknown_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Set while the deadline is counted on the statutory holidays of a year not yet imported.
+    due_provisional_year = models.PositiveSmallIntegerField(null=True, blank=True)
     outcome = models.CharField(_("办理结果"), max_length=40, choices=Outcome.choices, blank=True)
     decided_on = models.DateField(_("答复日期"), null=True, blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     objects = ApplicationQuerySet.as_manager()
     audit_exclude = frozenset(
-        {"id_number_encrypted", "applicant_key", "status", "due_date", "due_unknown_year"}
+        {
+            "id_number_encrypted",
+            "applicant_key",
+            "status",
+            "due_date",
+            "due_unknown_year",
+            "due_provisional_year",
+        }
     )
 
     class Meta:
@@ -230,9 +242,18 @@ class Application(AuditedModel):
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
     @property
+    def due_provisional_note(self) -> str:
+        """Why the deadline may still move, wherever it is shown; empty when it is final."""
+        if self.due_date and self.due_provisional_year:
+            return provisional_note(self.due_provisional_year)
+        return ""
+
+    @property
     def due_display(self) -> str:
         if self.due_unknown_year:
             return f"期限待定：{self.due_unknown_year}年节假日安排未导入"
+        if self.due_date and self.due_provisional_year:
+            return f"{self.due_date.isoformat()}（暂定）"
         if self.due_date:
             return self.due_date.isoformat()
         if self.status == Status.AWAITING_CORRECTION:

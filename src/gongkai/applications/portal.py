@@ -9,7 +9,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
-from gongkai.core.workdays import CalendarUnknown, add_workdays
+from gongkai.core.workdays import (
+    CalendarUnknown,
+    add_workdays,
+    provisional_note,
+    provisional_year,
+)
 
 from . import forms, paper_form, services
 from .models import Application
@@ -98,7 +103,9 @@ def deadline(request):
     if request.GET and form.is_valid():
         start, n = form.cleaned_data["start"], form.cleaned_data["workdays"]
         try:
-            context["result"] = add_workdays(start, n)
+            context["result"] = result = add_workdays(start, n)
+            year = provisional_year(start, result)
+            context["provisional"] = provisional_note(year) if year else ""
         except CalendarUnknown as unknown:
             context["unknown"] = f"期限待定：{unknown.year}年节假日安排未导入"
     return render(request, "applications/public/deadline.html", context)

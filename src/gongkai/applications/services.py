@@ -592,6 +592,7 @@ def derived_values(state: State) -> dict:
         "status": state.status,
         "due_date": deadline.due,
         "due_unknown_year": deadline.unknown_year,
+        "due_provisional_year": deadline.provisional_year,
         "outcome": state.outcome,
         "decided_on": state.decided_on,
     }
@@ -667,7 +668,7 @@ def recompute_open_deadlines(*, reason: str, chunk: int = 5000) -> tuple[int, in
     read as plain values and written grouped by their new values: a calendar change moves
     thousands of cases onto a few hundred distinct dates.
     """
-    checked = changed = 0
+    checked = changed = provisional = 0
     open_ids = list(Application.objects.open().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(open_ids), chunk):
         ids = open_ids[start : start + chunk]
@@ -685,6 +686,7 @@ def recompute_open_deadlines(*, reason: str, chunk: int = 5000) -> tuple[int, in
             values = derived_values(replay(entries[pk]))
             new = tuple(values[name] for name in DERIVED_FIELDS)
             checked += 1
+            provisional += values["due_provisional_year"] is not None
             if new != tuple(cached):
                 moves.setdefault(new, []).append(pk)
         for new, pks in moves.items():
@@ -698,12 +700,24 @@ def recompute_open_deadlines(*, reason: str, chunk: int = 5000) -> tuple[int, in
         record_label="全部未办结申请",
         action="recompute_deadlines",
         agency_id=None,
-        after={"reason": reason, "checked": checked, "changed": changed},
+        after={
+            "reason": reason,
+            "checked": checked,
+            "changed": changed,
+            "still_provisional": provisional,
+        },
     )
     return checked, changed
 
 
-DERIVED_FIELDS = ("status", "due_date", "due_unknown_year", "outcome", "decided_on")
+DERIVED_FIELDS = (
+    "status",
+    "due_date",
+    "due_unknown_year",
+    "due_provisional_year",
+    "outcome",
+    "decided_on",
+)
 
 
 # ---- scans of paper, faxed and oral applications ---------------------------------------------

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, Membership
-from gongkai.core.workdays import CalendarUnknown, add_workdays, is_workday
+from gongkai.core.workdays import CalendarUnknown, add_workdays, schedule_for
 from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import forms, letters, services
@@ -28,6 +28,7 @@ QUEUES = {
     "overdue": "已超期",
     "paused": "中止计时",
     "waiting": "等待申请人",
+    "provisional": "期限暂定",
     "unknown": "期限待定",
     "done": "已答复",
 }
@@ -45,6 +46,8 @@ def queue(qs, name: str, user, today, due_within: int = DUE_SOON_DEFAULT):
         return qs.paused()
     if name == "waiting":
         return qs.waiting_for_applicant()
+    if name == "provisional":
+        return qs.due_provisional()
     if name == "unknown":
         return qs.due_unknown()
     if name == "done":
@@ -53,17 +56,20 @@ def queue(qs, name: str, user, today, due_within: int = DUE_SOON_DEFAULT):
 
 
 def calendar_warning(today: date) -> str:
-    """From 1 November, a warning while next year's holiday schedule is missing."""
+    """From 1 November, a warning while next year's holiday schedule is not imported."""
     if today.month < 11:
         return ""
+    next_year = today.year + 1
     try:
-        is_workday(date(today.year + 1, 1, 1))
+        schedule = schedule_for(next_year)
     except CalendarUnknown as unknown:
-        return (
-            f"{unknown.year}年节假日安排尚未导入：跨年的答复期限将显示为“期限待定”。"
-            "国务院办公厅通知发布后，请尽快导入（gongkai calendar import）。"
-        )
-    return ""
+        return f"{unknown.year}年节假日安排未导入，跨年的答复期限无法计算，请尽快导入。"
+    if not schedule.provisional:
+        return ""
+    return (
+        f"{next_year}年节假日安排尚未导入：跨年的答复期限暂按法定节假日推算，标为“暂定”。"
+        "国务院办公厅通知发布后，请尽快在“节假日安排”页面导入，所有暂定期限将自动重新计算。"
+    )
 
 
 class CaseListView(ScopedMixin, ListView):
@@ -128,11 +134,20 @@ class CaseOverviewView(StaffMixin, TemplateView):
                 soon_count=Count("id", filter=Q(due_date__gte=today, due_date__lte=soon)),
                 paused_count=Count("id", filter=Q(status__in=PAUSED_STATUSES)),
                 unknown_count=Count("id", filter=Q(due_unknown_year__isnull=False)),
+                provisional_count=Count("id", filter=Q(due_provisional_year__isnull=False)),
             )
             .order_by()
         }
         empty = dict.fromkeys(
-            ("open_count", "overdue_count", "soon_count", "paused_count", "unknown_count"), 0
+            (
+                "open_count",
+                "overdue_count",
+                "soon_count",
+                "paused_count",
+                "provisional_count",
+                "unknown_count",
+            ),
+            0,
         )
         for agency in agencies:
             for name, value in empty.items():

@@ -24,10 +24,13 @@ from django.db import models
 from django.db.models import Count, Max
 from django.dispatch import Signal
 
+from . import statutory_holidays
+
 REVALIDATE_SECONDS = 30.0
 
 PACKAGE_SOURCE = "chinesecalendar 内置数据"
 IMPORTED_SOURCE = "导入的节假日安排"
+PROVISIONAL_SOURCE = "按法定节假日推算（暂定）"
 
 # Sent inside the import's transaction, after the calendar already answers with the new days,
 # with `year` and `schedule` (the HolidaySchedule). Receivers recompute what depends on the
@@ -65,6 +68,17 @@ class YearSchedule:
     days: tuple[ScheduleDay, ...]
     source: str
     notice: str = ""
+    provisional: bool = False  # computed from the law while the year's notice is not imported
+
+    def provisional_note(self) -> str:
+        """What every provisional date of this year says, wherever it is shown."""
+        if not self.provisional:
+            return ""
+        return provisional_note(self.year)
+
+
+def provisional_note(year: int) -> str:
+    return f"暂定，按法定节假日推算，{year}年节假日安排公布后自动更新"
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,7 @@ class _State:
     fingerprint: tuple | None = None
     imported: dict[int, YearSchedule] = field(default_factory=dict)
     # None marks a year known to have no schedule, so misses stay as cheap as hits.
+    schedules: dict[int, YearSchedule | None] = field(default_factory=dict)
     tables: dict[int, _YearTable | None] = field(default_factory=dict)
     checked_at: float = -math.inf
 
@@ -123,11 +138,36 @@ def workdays_between(a: date, b: date) -> int:
 
 
 def schedule_for(year: int) -> YearSchedule:
-    """The schedule the calendar uses for `year`: the imported one, else the package's."""
+    """The schedule the calendar uses for `year`: imported, else the package's, else provisional."""
     schedule = _schedule(_current_state(), year)
     if schedule is None:
         raise CalendarUnknown(year)
     return schedule
+
+
+def confirmed_schedule_for(year: int) -> YearSchedule:
+    """The year's schedule for code that must not guess: `CalendarUnknown` while provisional."""
+    schedule = schedule_for(year)
+    if schedule.provisional:
+        raise CalendarUnknown(year)
+    return schedule
+
+
+def provisional_year(*days: date) -> int | None:
+    """The first year from the earliest to the latest of `days` that is counted provisionally.
+
+    A period that runs from one day to another went through every year in between, so a date
+    counted from `start` to `end` is provisional when any of those years is.
+    """
+    known = [day for day in days if day is not None]
+    if not known:
+        return None
+    state = _current_state()
+    for year in range(min(known).year, max(known).year + 1):
+        schedule = _schedule(state, year)
+        if schedule is not None and schedule.provisional:
+            return year
+    return None
 
 
 def invalidate() -> None:
@@ -183,7 +223,11 @@ def _load_imported() -> dict[int, YearSchedule]:
 
 
 def _schedule(state: _State, year: int) -> YearSchedule | None:
-    return state.imported.get(year) or _package_schedule(year)
+    try:
+        return state.schedules[year]
+    except KeyError:
+        found = state.imported.get(year) or _package_schedule(year) or _provisional_schedule(year)
+        return state.schedules.setdefault(year, found)
 
 
 def _package_schedule(year: int) -> YearSchedule | None:
@@ -198,6 +242,15 @@ def _package_schedule(year: int) -> YearSchedule | None:
             kind = DayKind.HOLIDAY if is_holiday else DayKind.MAKEUP_WORKDAY
             days.append(ScheduleDay(day, kind, _CHINESE_NAMES.get(name, name)))
     return YearSchedule(year, tuple(days), PACKAGE_SOURCE)
+
+
+def _provisional_schedule(year: int) -> YearSchedule | None:
+    try:
+        holidays = statutory_holidays.statutory_holidays(year)
+    except ValueError:
+        return None
+    days = tuple(ScheduleDay(day, DayKind.HOLIDAY, name) for day, name in holidays)
+    return YearSchedule(year, days, PROVISIONAL_SOURCE, provisional=True)
 
 
 def _build(schedule: YearSchedule) -> _YearTable:

@@ -8,6 +8,9 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The tests run on a fixed day (tests/conftest.py) while the browser keeps the real one: a
+# session cookie without an expiry date is not thrown away by a browser that thinks it stale.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

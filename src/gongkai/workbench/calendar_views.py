@@ -49,6 +49,8 @@ def _year_row(year: int) -> dict:
         "year": year,
         "known": True,
         "source": schedule.source,
+        "provisional": schedule.provisional,
+        "note": schedule.provisional_note(),
         "notice": schedule.notice,
         "holidays": sum(day.kind == DayKind.HOLIDAY for day in schedule.days),
         "makeup": sum(day.kind == DayKind.MAKEUP_WORKDAY for day in schedule.days),
@@ -72,7 +74,7 @@ class HolidayCalendarView(StaffMixin, FormView):
         return super().get_context_data(
             years=years,
             shown=_year_row(shown),
-            next_year_missing=not years[-1]["known"]
+            next_year_missing=not (years[-1]["known"] and not years[-1]["provisional"])
             and timezone.localdate() >= date(this_year, 11, 1),
             **kwargs,
         )

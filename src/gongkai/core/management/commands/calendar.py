@@ -70,6 +70,8 @@ class Command(BaseCommand):
             raise CommandError(f"{error}：请用 gongkai calendar import 导入该年安排") from None
         notice = f"，文号 {schedule.notice}" if schedule.notice else ""
         self.stdout.write(f"{year}年节假日安排（来源：{schedule.source}{notice}）")
+        if schedule.provisional:
+            self.stdout.write(schedule.provisional_note())
         self.stdout.write(f"全年工作日 {total} 天")
         for day in schedule.days:
             weekday = WEEKDAY_NAMES[day.date.weekday()]
