@@ -6,6 +6,7 @@ import time_machine
 from gongkai.applications import services
 from gongkai.applications.models import Application, CaseEvent
 from gongkai.core.models import AuditEvent
+from gongkai.lib.errors import Refused
 from tests.applications.cases import RESIDENT_ID, d, make_case, person_intake
 from tests.conftest import make_staff
 
@@ -18,7 +19,7 @@ def _today():
 
 def _refused(call, match: str):
     events, audits = CaseEvent.objects.count(), AuditEvent.objects.count()
-    with pytest.raises(services.CaseError, match=match):
+    with pytest.raises(Refused, match=match):
         call()
     assert CaseEvent.objects.count() == events
     assert AuditEvent.objects.count() == audits

@@ -10,6 +10,7 @@ from django.urls import reverse
 from gongkai.applications import identity, services
 from gongkai.applications.ledger import EventKind
 from gongkai.applications.outcomes import ApplicantCategory
+from gongkai.lib.errors import Refused
 from tests.applications.cases import d, make_case
 from tests.conftest import credit_code, login, make_staff
 
@@ -73,7 +74,7 @@ def test_the_eleventh_application_in_a_month_is_charged_by_its_counted_rank(agen
 def test_per_page_needs_the_pages(agency_a):
     clerk = make_staff(agency_a, "clerk")
     case = make_case(agency_a, "2025-12-01", user=clerk)
-    with pytest.raises(services.CaseError, match="请填写页数"):
+    with pytest.raises(Refused, match="请填写页数"):
         services.assess_fee(case, on=d("2025-12-02"), method="per_page", user=clerk)
     assert not case.events.filter(kind__in=[EventKind.FEE_NOTICE, EventKind.FEE_WAIVED]).exists()
 

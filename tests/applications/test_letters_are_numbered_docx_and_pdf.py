@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from gongkai.applications import letters, services
 from gongkai.applications.models import LetterTemplate
 from gongkai.checks.extract import extract_bytes
+from gongkai.lib.errors import Refused
 from tests.applications.cases import d, make_case
 from tests.conftest import make_staff
 
@@ -78,6 +79,6 @@ def test_an_agency_template_replaces_the_built_in_wording(agency_a):
 @time_machine.travel("2025-11-20 10:00 +0800")
 def test_a_letter_needs_its_facts(agency_a):
     case = make_case(agency_a, "2025-11-17")
-    with pytest.raises(letters.LetterError, match="尚未作出答复"):
+    with pytest.raises(Refused, match="尚未作出答复"):
         letters.generate(case, "reply", user=None)
     assert not case.letters.exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from gongkai.applications import letters, services
 from gongkai.applications.ledger import EventKind
 from gongkai.checks.extract import extract_bytes
+from gongkai.lib.errors import Refused
 from tests.applications.cases import d, make_case
 from tests.conftest import login, make_staff
 
@@ -52,7 +53,7 @@ def test_the_reply_letter_names_the_organ_and_its_contact(agency_a):
 def test_without_the_responsible_organ_the_decision_is_refused(agency_a):
     clerk = make_staff(agency_a, "clerk")
     case = make_case(agency_a, "2025-11-03", user=clerk)
-    with pytest.raises(services.CaseError, match="请写明负责公开该信息的行政机关"):
+    with pytest.raises(Refused, match="请写明负责公开该信息的行政机关"):
         services.decide(
             case,
             on=d("2025-11-18"),
@@ -68,7 +69,7 @@ def test_without_the_responsible_organ_the_decision_is_refused(agency_a):
 def test_another_outcome_cannot_be_marked_not_this_organs(agency_a):
     clerk = make_staff(agency_a, "clerk")
     case = make_case(agency_a, "2025-11-03", user=clerk)
-    with pytest.raises(services.CaseError, match="办理结果应选择"):
+    with pytest.raises(Refused, match="办理结果应选择"):
         services.decide(
             case,
             on=d("2025-11-18"),

@@ -12,6 +12,7 @@ from PIL import Image
 from gongkai.applications import services
 from gongkai.applications.models import Application, Channel, Scan
 from gongkai.core.models import AuditEvent
+from gongkai.lib.errors import Refused
 from tests.applications.cases import make_case, person_intake
 from tests.conftest import login, make_staff
 
@@ -112,7 +113,7 @@ def test_the_size_limit_comes_from_the_setting(agency_a, settings):
     settings.GONGKAI_SCAN_MAX_BYTES = 20
     clerk = make_staff(agency_a, "clerk")
     case = make_case(agency_a, "2025-11-18", user=clerk)
-    with pytest.raises(services.CaseError, match="超过"):
+    with pytest.raises(Refused, match="超过"):
         services.attach_scans(case, [services.Upload("大.pdf", PDF)], user=clerk)
     assert not case.scans.exists()
 
@@ -120,7 +121,7 @@ def test_the_size_limit_comes_from_the_setting(agency_a, settings):
 def test_online_applications_take_no_scans(agency_a):
     clerk = make_staff(agency_a, "clerk")
     case = make_case(agency_a, "2025-11-18", user=clerk, channel=Channel.ONLINE)
-    with pytest.raises(services.CaseError, match="无需上传扫描件"):
+    with pytest.raises(Refused, match="无需上传扫描件"):
         services.attach_scans(case, [services.Upload("a.pdf", PDF)], user=clerk)
 
 

@@ -125,6 +125,8 @@ def test_published_import_keeps_dates_and_a_signed_migration_review(agency_a, tm
     item = InfoItem.objects.public().get()
     assert item.first_published_at.date().isoformat() == "2019-03-05"
     assert item.current_version.written_on.isoformat() == "2019-03-01"
+    # The same year rule as the workbench: the 成文日期's year.
+    assert item.index_no == f"{agency_a.credit_code}/2019-00001"
     assert item.current_version.publisher == "国务院"
     migration = Review.objects.get(version=item.published_version)
     assert (migration.state, migration.is_migration) == (ReviewState.APPROVED, True)

@@ -1,6 +1,8 @@
 """索引号 are issued per agency and year as <统一社会信用代码>/<year>-<serial>, unique and never
 reused, skipping any number a legacy import already holds."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -45,3 +47,16 @@ def test_a_taken_number_is_refused_with_a_reason(agency_a):
 
 def test_numbers_of_two_agencies_do_not_meet(agency_a, agency_b):
     assert make_item(agency_a).index_no != make_item(agency_b).index_no
+
+
+def test_the_number_carries_the_year_the_document_was_written(agency_a):
+    """One year rule for the workbench, the API and the import: the 成文日期's year, else the
+    year of registration."""
+    written_2024 = make_item(agency_a, written_on=date(2024, 6, 3), title="2024年的文件")
+    undated = make_item(agency_a, written_on=None, title="没有成文日期的信息")
+    assert written_2024.index_no == f"{agency_a.credit_code}/2024-00001"
+    assert undated.index_no.startswith(f"{agency_a.credit_code}/{undated.created_at.year}-")
+    assert services.issue_index_numbers(agency_a, 2024, 2) == [
+        f"{agency_a.credit_code}/2024-00002",
+        f"{agency_a.credit_code}/2024-00003",
+    ]

@@ -21,8 +21,9 @@ def _client(user) -> APIClient:
     return client
 
 
-def _transition(client, item_id, **data):
-    return client.post(f"/api/staff/items/{item_id}/transitions/", data, format="json")
+def _transition(client, item_id, transition, **fields):
+    payload = {"transition": transition, "fields": fields}
+    return client.post(f"/api/staff/items/{item_id}/transitions/", payload, format="json")
 
 
 def test_register_review_and_publish_over_the_api(team):
@@ -43,10 +44,12 @@ def test_register_review_and_publish_over_the_api(team):
     assert response.json()["doc_no"] == "某民发〔2026〕9号"
 
     response = _transition(clerk, item_id, transition="publish")
-    assert response.status_code == 400 and "须先审查通过" in response.content.decode()
-    assert _transition(clerk, item_id, transition="submit").status_code == 200
-    response = _transition(clerk, item_id, transition="sign", decision="approve", legal_basis="x")
     assert response.status_code == 400
+    assert "不能公开（须为“审查通过”）" in response.json()["non_field_errors"][0]
+    assert _transition(clerk, item_id, transition="submit").status_code == 200
+    # Signing is the reviewer's step: a clerk has no right to it.
+    response = _transition(clerk, item_id, transition="sign", decision="approve", legal_basis="x")
+    assert response.status_code == 403
 
     reviewer, leader = _client(team.reviewer), _client(team.leader)
     assert _transition(reviewer, item_id, transition="publish").status_code == 403

@@ -55,7 +55,7 @@ def test_the_whole_gate_through_the_pages(team):
 
     # Publishing before review is refused, whoever asks.
     response = _post(clerk, item, "publish")
-    assert "须先审查通过" in response.content.decode()
+    assert "不能公开（须为“审查通过”）" in response.content.decode()
     _post(clerk, item, "submit")
     item.refresh_from_db()
     assert item.status == ItemStatus.SUBMITTED

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from gongkai.core.models import AuditEvent
+from gongkai.lib.errors import Refused
 from gongkai.reports import services
 from gongkai.reports.content import content_hash
 from gongkai.reports.models import ReportStatus
-from gongkai.reports.services import ReportError
 from tests.conftest import make_staff
 
 from .seed import make_case, seed_year
@@ -72,7 +72,7 @@ def test_a_failing_identity_stops_submission(draft, people):
     )
     draft.refresh_from_db()
     assert {i["rule"] for i in draft.inconsistencies} >= {"t3_results_sum", "t3_row_total"}
-    with pytest.raises(ReportError, match="勾稽关系不成立"):
+    with pytest.raises(Refused, match="勾稽关系不成立"):
         services.submit(draft, user=people["leader"])
     draft.refresh_from_db()
     assert draft.status == ReportStatus.DRAFT
@@ -81,7 +81,7 @@ def test_a_failing_identity_stops_submission(draft, people):
 
 
 def test_an_override_needs_a_reason_and_keeps_the_computed_value(draft, people):
-    with pytest.raises(ReportError, match="更正理由"):
+    with pytest.raises(Refused, match="更正理由"):
         services.override_cell(
             draft, user=people["clerk"], cell="t4.reconsideration.upheld", value=1, reason=""
         )
@@ -100,7 +100,7 @@ def test_an_override_needs_a_reason_and_keeps_the_computed_value(draft, people):
 
 def test_the_supervisor_returns_with_reasons_and_the_draft_opens_again(draft, people):
     services.submit(draft, user=people["leader"])
-    with pytest.raises(ReportError, match="退回理由"):
+    with pytest.raises(Refused, match="退回理由"):
         services.return_report(draft, user=people["supervisor"], reason="")
     report = services.return_report(
         draft, user=people["supervisor"], reason="第五部分过于简略，请补充"
@@ -117,20 +117,20 @@ def test_only_the_supervising_agency_accepts(draft, people, agency_b):
     services.submit(draft, user=people["leader"])
     sibling = make_staff(agency_b, "supervisor")
     for user in (sibling, people["leader"], people["clerk"]):
-        with pytest.raises(ReportError):
+        with pytest.raises(Refused):
             services.accept(draft, user=user)
     draft.refresh_from_db()
     assert draft.status == ReportStatus.SUBMITTED
 
 
 def test_illegal_moves_are_refused_in_chinese(draft, people):
-    with pytest.raises(ReportError, match="不能公开"):
+    with pytest.raises(Refused, match="不能公开"):
         services.publish(draft, user=people["leader"])
-    with pytest.raises(ReportError, match="权限"):
+    with pytest.raises(Refused, match="权限"):
         services.submit(draft, user=people["clerk"])
-    with pytest.raises(ReportError, match="已经存在"):
+    with pytest.raises(Refused, match="已经存在"):
         services.create_draft(draft.agency, YEAR, user=people["clerk"])
-    with pytest.raises(ReportError, match="非负整数"):
+    with pytest.raises(Refused, match="非负整数"):
         services.enter_figures(
             draft, user=people["clerk"], licensing="-3", punishment="", coercion="", fees=""
         )

@@ -2,11 +2,11 @@
 finding stops approval until a reviewer overrides it with a written reason, which is audited."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from gongkai.catalog import services
 from gongkai.core.actor import acting_as, actor_for_user
 from gongkai.core.models import AuditEvent
+from gongkai.lib.errors import Refused
 from gongkai.review import services as review
 from tests.catalog.files import xlsx_bytes
 from tests.catalog.makers import Team, make_item
@@ -43,9 +43,9 @@ def test_attachment_text_is_checked_too(team):
 def test_block_findings_stop_approval_until_overridden(team):
     item = make_item(team.agency, team.clerk, body=f"申请人身份证号{ID_NUMBER}。")
     pending = review.submit(user=team.clerk, item=item)
-    with pytest.raises(ValidationError, match="必须处理的问题"):
+    with pytest.raises(Refused, match="必须处理的问题"):
         review.sign(user=team.reviewer, review=pending, decision="approve", legal_basis="第十九条")
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         review.override_checks(user=team.reviewer, review=pending, reason="可以")
     with acting_as(actor_for_user(team.reviewer)):
         review.override_checks(
@@ -63,5 +63,5 @@ def test_block_findings_stop_approval_until_overridden(team):
 def test_a_clerk_cannot_override(team):
     item = make_item(team.agency, team.clerk, body=f"身份证号{ID_NUMBER}")
     pending = review.submit(user=team.clerk, item=item)
-    with pytest.raises(ValidationError, match="审查人"):
+    with pytest.raises(Refused, match="审查人"):
         review.override_checks(user=team.clerk, review=pending, reason="我觉得可以公开这个号码")

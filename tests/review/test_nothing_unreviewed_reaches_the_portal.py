@@ -1,11 +1,12 @@
 """No path makes a version public unless that exact version's review was approved."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from gongkai.agencies.services import set_roles
 from gongkai.catalog import services
 from gongkai.catalog.models import Attachment, InfoItem, ItemStatus
+from gongkai.lib.errors import Refused
 from gongkai.review import services as review
 from gongkai.review.guards import UnreviewedPublication
 from tests.catalog.makers import Team, make_item
@@ -20,7 +21,7 @@ def team(agency_a):
 
 def test_a_draft_cannot_be_published(team):
     item = make_item(team.agency, team.clerk)
-    with pytest.raises(ValidationError, match="审查通过"):
+    with pytest.raises(Refused, match="审查通过"):
         review.publish(user=team.clerk, item=item)
     assert not InfoItem.objects.public().exists()
 
@@ -31,7 +32,7 @@ def test_a_partly_signed_review_cannot_be_published(team):
     review.sign(user=team.reviewer, review=reviewed, decision="approve", legal_basis="第十九条")
     item.refresh_from_db()
     assert item.status == ItemStatus.IN_REVIEW
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         review.publish(user=team.clerk, item=item)
     assert not InfoItem.objects.public().exists()
 
@@ -75,7 +76,7 @@ def test_a_revision_stays_hidden_until_reviewed(team):
     services.update_item(user=team.clerk, item=item, data={"body": "第二版正文"})
     item.refresh_from_db()
     assert InfoItem.objects.public().get().published_version == v1
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         review.publish(user=team.clerk, item=item)
     item = team.publish(item)
     assert InfoItem.objects.public().get().published_version.body == "第二版正文"
@@ -87,14 +88,14 @@ def test_one_person_cannot_approve_twice_in_a_chain(team):
     item = make_item(team.agency, team.clerk)
     reviewed = review.submit(user=team.clerk, item=item)
     review.sign(user=both, review=reviewed, decision="approve", legal_basis="第十九条")
-    with pytest.raises(ValidationError, match="两次"):
+    with pytest.raises(Refused, match="两次"):
         review.sign(user=both, review=reviewed, decision="approve", legal_basis="第十九条")
 
 
 def test_a_clerk_cannot_sign(team):
     item = make_item(team.agency, team.clerk)
     reviewed = review.submit(user=team.clerk, item=item)
-    with pytest.raises(ValidationError, match="审查人"):
+    with pytest.raises(Refused, match="审查人"):
         review.sign(user=team.clerk, review=reviewed, decision="approve", legal_basis="第十九条")
 
 

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gongkai.catalog.models import InfoItem
+from gongkai.lib.errors import Refused
 from gongkai.review import services as review
 from tests.catalog.makers import Team, make_item
 
@@ -29,7 +29,7 @@ def test_scheduled_items_publish_when_their_time_comes(agency_a):
 def test_a_draft_cannot_be_scheduled(agency_a):
     team = Team(agency_a)
     item = make_item(team.agency, team.clerk)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         review.schedule(user=team.clerk, item=item, when=timezone.now() + timedelta(hours=1))
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.catalog.models import InfoItem
+from gongkai.lib.errors import Refused
 from gongkai.review import services as review
 from tests.catalog.makers import Team, make_item
 from tests.conftest import login
@@ -33,7 +34,7 @@ def test_withheld_items_enter_the_re_review_queue_and_stay_off_the_portal(agency
     )
     item = team.approve(item)
     assert item.re_review_due == timezone.localdate() + timedelta(days=365)
-    with pytest.raises(ValidationError, match="不在门户公开"):
+    with pytest.raises(Refused, match="不在门户公开"):
         review.publish(user=team.clerk, item=item)
     assert not InfoItem.objects.public().exists()
     page = login(team.reviewer).get(reverse("review:re_review")).content.decode()

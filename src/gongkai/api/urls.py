@@ -9,6 +9,7 @@ from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.core import api as core_api
+from gongkai.reports import api as reports_api
 from gongkai.search import api as search_api
 
 public = DefaultRouter(trailing_slash=True)
@@ -37,6 +38,7 @@ staff.register("audit-events", core_api.AuditEventViewSet, basename="staff-audit
 staff.register("checks", checks_api.CheckViewSet, basename="staff-check")
 staff.register("applications", applications_api.ApplicationViewSet, basename="staff-application")
 staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
+staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
 
 app_name = "api"
 urlpatterns = [

@@ -106,18 +106,27 @@ TABLE4_RESULTS = (
 )
 
 
-def table4(appeals: AppealQuerySet, year: int) -> list[int]:
-    """The 15 numbers of table 4: for each group, 维持, 纠正, 其他, 尚未审结 and 总计."""
+def table4_records(appeals: AppealQuerySet, year: int) -> dict[tuple[str, str], list[int]]:
+    """The appeals table 4 of `year` counts, by (kind, result): the one place that decides.
+
+    An appeal decided after 31 December counts as 尚未审结 in that year's table.
+    """
     year_end = date(year, 12, 31)
-    counts: dict[tuple[str, str], int] = {}
-    for kind, result, concluded_on in appeals.counted_in(year).values_list(
-        "kind", "result", "concluded_on"
+    cells: dict[tuple[str, str], list[int]] = {}
+    for pk, kind, result, concluded_on in appeals.counted_in(year).values_list(
+        "id", "kind", "result", "concluded_on"
     ):
         if concluded_on is None or concluded_on > year_end:
             result = AppealResult.PENDING
-        counts[kind, result] = counts.get((kind, result), 0) + 1
+        cells.setdefault((kind, result), []).append(pk)
+    return cells
+
+
+def table4(appeals: AppealQuerySet, year: int) -> list[int]:
+    """The 15 numbers of table 4: for each group, 维持, 纠正, 其他, 尚未审结 and 总计."""
+    records = table4_records(appeals, year)
     row: list[int] = []
     for kind in TABLE4_GROUPS:
-        cells = [counts.get((kind, result), 0) for result in TABLE4_RESULTS]
+        cells = [len(records.get((kind, result), ())) for result in TABLE4_RESULTS]
         row += [*cells, sum(cells)]
     return row

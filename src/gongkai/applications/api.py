@@ -1,24 +1,23 @@
 """JSON API of 依申请公开: staff read and move cases; the public submits and looks up status.
 
-Both go through the same services and the same move table as the workbench.
+Both go through the same services and the same workflow (`CASE_WORKFLOW`) as the workbench;
+a refused move is answered by the API's one error handler (`gongkai.api.errors`).
 """
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, Throttled
-from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
-from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.api.viewsets import StaffScopedViewSet
 
 from . import services
 from .models import Application, CaseEvent
-from .moves import MOVES, make_form
+from .workflow import CASE_WORKFLOW
 
 
 class CaseEventSerializer(serializers.ModelSerializer):
@@ -107,7 +106,9 @@ class PublicIntakeSerializer(IntakeSerializer):
 
 
 class MoveSerializer(serializers.Serializer):
-    move = serializers.ChoiceField(choices=[(m.slug, m.label) for m in MOVES.values()])
+    move = serializers.ChoiceField(
+        choices=[(name, CASE_WORKFLOW.label(name)) for name in CASE_WORKFLOW.transitions]
+    )
     fields = serializers.DictField(
         required=False, help_text="该办理事项表单的字段，如 on、outcome、legal_basis、reasons"
     )
@@ -141,10 +142,6 @@ def _intake(data: dict) -> services.Intake:
     return services.Intake(**{k: v for k, v in data.items() if k in names})
 
 
-def _refused(error: services.CaseError) -> ApiValidationError:
-    return ApiValidationError({error.field or "non_field_errors": [error.message]})
-
-
 class ApplicationViewSet(
     StaffScopedViewSet,
     mixins.ListModelMixin,
@@ -170,10 +167,7 @@ class ApplicationViewSet(
         incoming.is_valid(raise_exception=True)
         agency = incoming.validated_data["agency"]
         self._require_agency(agency)
-        try:
-            case = services.register(agency, _intake(incoming.validated_data), user=request.user)
-        except services.CaseError as error:
-            raise _refused(error) from None
+        case = services.register(agency, _intake(incoming.validated_data), user=request.user)
         return Response(ApplicationSerializer(case).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MoveSerializer, responses=ApplicationSerializer)
@@ -184,22 +178,16 @@ class ApplicationViewSet(
         if request.method == "POST":
             incoming = MoveSerializer(data=request.data)
             incoming.is_valid(raise_exception=True)
-            move = MOVES[incoming.validated_data["move"]]
-            if not access.can(request.user, move.action, case.agency):
-                raise PermissionDenied("您没有此项办理的权限")
-            form = make_form(move, case, data=incoming.validated_data.get("fields", {}))
-            if not form.is_valid():
-                raise ApiValidationError(form.errors)
-            try:
-                move.perform(case, form.cleaned_data, request.user)
-            except services.CaseError as error:
-                raise _refused(error) from None
+            CASE_WORKFLOW.perform(
+                case,
+                incoming.validated_data["move"],
+                incoming.validated_data.get("fields", {}),
+                user=request.user,
+            )
             case = self.get_queryset().get(pk=case.pk)
-        state = services.state_of(case)
         available = [
-            {"move": m.slug, "label": m.label}
-            for m in MOVES.values()
-            if m.available(state) and access.can(request.user, m.action, case.agency)
+            {"move": name, "label": CASE_WORKFLOW.label(name)}
+            for name in CASE_WORKFLOW.available(case, request.user)
         ]
         return Response(ApplicationSerializer(case).data | {"moves": available})
 
@@ -222,12 +210,9 @@ class PublicApplicationViewSet(viewsets.GenericViewSet):
         incoming = PublicIntakeSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        try:
-            case = services.register(
-                data["agency"], _intake(data), submission_token=data["submission_token"]
-            )
-        except services.CaseError as error:
-            raise _refused(error) from None
+        case = services.register(
+            data["agency"], _intake(data), submission_token=data["submission_token"]
+        )
         receipt = {
             "agency": case.agency.name,
             "number": case.number,

@@ -20,6 +20,7 @@ from django.template import Context, Engine, TemplateSyntaxError
 from gongkai.core import fonts
 from gongkai.core.audit import record_transition
 from gongkai.core.workdays import provisional_year
+from gongkai.lib.errors import Refused
 
 from . import services
 from .fees import FeeMethod
@@ -59,10 +60,6 @@ def conclusion(outcome: str) -> str:
     return "您的申请不属于本机关应当作为政府信息公开申请处理的情形，本机关不予处理。"
 
 
-class LetterError(services.CaseError):
-    """A letter that cannot be made now, or a font that cannot be found."""
-
-
 def default_body(kind: str) -> str:
     return (TEMPLATE_DIR / f"{kind}.txt").read_text(encoding="utf-8")
 
@@ -77,7 +74,7 @@ def check_template(body: str) -> None:
     try:
         _engine.from_string(body)
     except TemplateSyntaxError as error:
-        raise LetterError(f"模板格式有误：{error}") from None
+        raise Refused(f"模板格式有误：{error}") from None
 
 
 def save_template(agency, kind: str, body: str) -> LetterTemplate | None:
@@ -133,7 +130,7 @@ def generate(case: Application, kind: str, *, user, on: date | None = None) -> L
 
 
 def letter_fields(case: Application, kind: str) -> dict:
-    """The named fields a template may use, or LetterError when the case lacks the facts."""
+    """The named fields a template may use, or Refused when the case lacks the facts."""
     events = list(case.events.order_by("id"))
 
     def last(event_kind):
@@ -229,7 +226,7 @@ def _not_this_organs(data: dict) -> str:
 
 def _needed(event, message: str):
     if event is None:
-        raise LetterError(message)
+        raise Refused(message)
     return event
 
 
@@ -274,7 +271,7 @@ def to_pdf(rendered: Rendered) -> bytes:
     try:
         font = fonts.register_pdf_font()
     except fonts.FontMissing as error:
-        raise LetterError(str(error)) from None
+        raise Refused(str(error)) from None
     body = ParagraphStyle("body", fontName=font, fontSize=14, leading=26, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=20, leading=32, alignment=TA_CENTER)
     right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)

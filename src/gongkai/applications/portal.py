@@ -15,6 +15,7 @@ from gongkai.core.workdays import (
     provisional_note,
     provisional_year,
 )
+from gongkai.lib.errors import Refused
 
 from . import forms, paper_form, services
 from .models import Application
@@ -32,7 +33,7 @@ def apply(request):
                     form.intake(),
                     submission_token=form.cleaned_data["submission_token"],
                 )
-            except services.CaseError as error:
+            except Refused as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 request.session[RECEIPT_SESSION_KEY] = case.pk

@@ -22,10 +22,11 @@ from gongkai.agencies.models import Agency, InternalUnit
 from gongkai.catalog.attachments import AttachmentError, sniff
 from gongkai.core import audit, uscc
 from gongkai.core.workdays import CalendarUnknown
+from gongkai.lib.errors import Refused
 
 from . import clock, identity
 from .fees import FeeError, FeeMethod, per_item_fee, per_page_fee
-from .ledger import Entry, EventKind, State, Status, replay, reply_deadline
+from .ledger import Entry, EventKind, State, replay, reply_deadline
 from .models import (
     RECEIPT_BASIS,
     TRACKING_LENGTH,
@@ -42,15 +43,7 @@ from .models import (
     normalize_tracking_code,
 )
 from .outcomes import LEGAL_BASIS, ApplicantCategory, Outcome
-
-
-class CaseError(ValueError):
-    """A move the case cannot make now, or input it cannot take; `field` names the input."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+from .rules import CASE_RULES
 
 
 class ConsultedParty:
@@ -123,23 +116,23 @@ def register(
 def _checked_intake(intake: Intake) -> dict:
     name = intake.applicant_name.strip()
     if not name:
-        raise CaseError("请填写申请人姓名或名称", "applicant_name")
+        raise Refused("请填写申请人姓名或名称", "applicant_name")
     if intake.applicant_category not in ApplicantCategory.values:
-        raise CaseError("请选择申请人类别", "applicant_category")
+        raise Refused("请选择申请人类别", "applicant_category")
     phone = intake.phone.strip()
     if not phone:
-        raise CaseError("请填写联系电话", "phone")
+        raise Refused("请填写联系电话", "phone")
     if not intake.description.strip():
-        raise CaseError("请描述所需政府信息的名称、文号或其他特征（第二十九条）", "description")
+        raise Refused("请描述所需政府信息的名称、文号或其他特征（第二十九条）", "description")
     received = intake.received_on or today()
     if received > today():
-        raise CaseError("收到申请日期不能晚于今天", "received_on")
+        raise Refused("收到申请日期不能晚于今天", "received_on")
     if intake.channel not in Channel.values:
-        raise CaseError("请选择申请方式", "channel")
+        raise Refused("请选择申请方式", "channel")
     if intake.provision_form not in ProvisionForm.values:
-        raise CaseError("请选择获取信息的方式", "provision_form")
+        raise Refused("请选择获取信息的方式", "provision_form")
     if intake.delivery_method not in DeliveryMethod.values:
-        raise CaseError("请选择提供信息的途径", "delivery_method")
+        raise Refused("请选择提供信息的途径", "delivery_method")
     fields = {
         "applicant_category": intake.applicant_category,
         "applicant_name": name,
@@ -157,20 +150,20 @@ def _checked_intake(intake: Intake) -> dict:
         "legal_representative": intake.legal_representative.strip(),
     }
     if intake.delivery_method == DeliveryMethod.EMAIL and not fields["email"]:
-        raise CaseError("选择电子邮件方式提供的，请填写电子邮箱", "email")
+        raise Refused("选择电子邮件方式提供的，请填写电子邮箱", "email")
     if intake.delivery_method == DeliveryMethod.POST and not fields["address"]:
-        raise CaseError("选择邮寄方式提供的，请填写通信地址", "address")
+        raise Refused("选择邮寄方式提供的，请填写通信地址", "address")
     if intake.applicant_category == ApplicantCategory.NATURAL_PERSON:
         if intake.id_type not in IdType.values:
-            raise CaseError("请选择证件类型", "id_type")
+            raise Refused("请选择证件类型", "id_type")
         number = intake.id_number.strip().upper().replace(" ", "")
         if not number:
-            raise CaseError("请填写证件号码（第二十九条：申请人的身份证明）", "id_number")
+            raise Refused("请填写证件号码（第二十九条：申请人的身份证明）", "id_number")
         if intake.id_type == IdType.RESIDENT_ID:
             try:
                 number = identity.validate_resident_id(number)
             except identity.IdentityError as error:
-                raise CaseError(str(error), "id_number") from None
+                raise Refused(str(error), "id_number") from None
         fields |= {
             "id_type": intake.id_type,
             "id_number_encrypted": identity.encrypt(number),
@@ -181,10 +174,10 @@ def _checked_intake(intake: Intake) -> dict:
         try:
             fields["credit_code"] = uscc.validate(intake.credit_code)
         except uscc.UsccError as error:
-            raise CaseError(str(error), "credit_code") from None
+            raise Refused(str(error), "credit_code") from None
         fields["applicant_key"] = identity.applicant_key(credit_code=fields["credit_code"])
         if not fields["legal_representative"]:
-            raise CaseError("请填写法定代表人或负责人", "legal_representative")
+            raise Refused("请填写法定代表人或负责人", "legal_representative")
     return fields
 
 
@@ -210,12 +203,11 @@ def assign(case: Application, *, handler, unit: InternalUnit | None, user) -> Ca
     """Give the case to a handler, and optionally to an internal unit (分办 / 转办)."""
     with transaction.atomic():
         case, state = _locked(case)
-        if not state.is_open:
-            raise CaseError("已答复的申请不能再分办")
+        CASE_RULES.require("assign", state)
         if not access.can(handler, "case.handle", case.agency):
-            raise CaseError("承办人须为本机关有办理权限的工作人员", "handler")
+            raise Refused("承办人须为本机关有办理权限的工作人员", "handler")
         if unit is not None and unit.agency_id != case.agency_id:
-            raise CaseError("内设机构须属于本机关", "unit")
+            raise Refused("内设机构须属于本机关", "unit")
         data = {
             "handler": handler.pk,
             "handler_name": str(handler),
@@ -243,19 +235,17 @@ def request_correction(
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.CORRECTION_REQUESTED, on, data):
             return repeat
-        if state.correction_requested_on is not None:
-            raise CaseError("补正只能一次性告知（第三十条），本申请已告知过补正")
-        _require_status(state, Status.IN_PROGRESS, "告知补正")
+        CASE_RULES.require("correction", state)
         _check_date(on, state, "告知补正日期")
         latest = _due(clock.correction_notice_due, state.received)
         if latest is not None and on > latest:
-            raise CaseError(
+            raise Refused(
                 f"补正告知应在收到申请之日起7个工作日内发出（第三十条），期限为 {latest}", "on"
             )
         if deadline <= on:
-            raise CaseError("补正期限应晚于告知日期", "deadline")
+            raise Refused("补正期限应晚于告知日期", "deadline")
         if not data["matters"]:
-            raise CaseError("请写明需要补正的事项（一次性告知）", "items")
+            raise Refused("请写明需要补正的事项（一次性告知）", "items")
         return _append(case, EventKind.CORRECTION_REQUESTED, on, data, user)
 
 
@@ -265,11 +255,11 @@ def receive_correction(case: Application, *, on: date, user, note: str = "") -> 
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.CORRECTION_RECEIVED, on, {}):
             return repeat
-        _require_status(state, Status.AWAITING_CORRECTION, "登记收到补正")
+        CASE_RULES.require("correction_received", state)
         if state.received and on < state.received:
-            raise CaseError(f"收到补正日期 {on} 不能早于收到申请日期 {state.received}", "on")
+            raise Refused(f"收到补正日期 {on} 不能早于收到申请日期 {state.received}", "on")
         if on < state.correction_requested_on:
-            raise CaseError(
+            raise Refused(
                 f"收到补正日期 {on} 不能早于告知补正日期 {state.correction_requested_on}", "on"
             )
         _check_date(on, state, "收到补正日期")
@@ -282,9 +272,9 @@ def lapse_correction(case: Application, *, on: date, user) -> CaseEvent:
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.DECIDED, on, _abandoned(Outcome.OTHER_NO_CORRECTION)):
             return repeat
-        _require_status(state, Status.AWAITING_CORRECTION, "登记逾期未补正")
+        CASE_RULES.require("correction_lapsed", state)
         if on <= state.correction_deadline:
-            raise CaseError(f"补正期限 {state.correction_deadline} 尚未届满", "on")
+            raise Refused(f"补正期限 {state.correction_deadline} 尚未届满", "on")
         _check_date(on, state, "日期")
         _append(case, EventKind.CORRECTION_LAPSED, on, {}, user)
         return _append(case, EventKind.DECIDED, on, _abandoned(Outcome.OTHER_NO_CORRECTION), user)
@@ -307,12 +297,12 @@ def start_consultation(
         }
         if repeat := _repeat(case, EventKind.CONSULTATION_STARTED, on, data):
             return repeat
-        _require_status(state, Status.IN_PROGRESS, "征求意见")
+        CASE_RULES.require("consultation", state)
         _check_date(on, state, "征求意见日期")
         if party_kind not in ConsultedParty.LABELS:
-            raise CaseError("请选择征求意见的对象类别", "party_kind")
+            raise Refused("请选择征求意见的对象类别", "party_kind")
         if not data["party"]:
-            raise CaseError("请填写被征求意见的第三方或机关名称", "party")
+            raise Refused("请填写被征求意见的第三方或机关名称", "party")
         return _append(case, EventKind.CONSULTATION_STARTED, on, data, user)
 
 
@@ -323,10 +313,10 @@ def end_consultation(case: Application, *, on: date, answer: str, user) -> CaseE
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.CONSULTATION_ENDED, on, data):
             return repeat
-        _require_status(state, Status.CONSULTING, "结束征求意见")
+        CASE_RULES.require("consultation_ended", state)
         _check_date(on, state, "征求意见结束日期")
         if not data["answer"]:
-            raise CaseError("请记录第三方或机关的意见（逾期未答复的，写明“逾期未答复”）", "answer")
+            raise Refused("请记录第三方或机关的意见（逾期未答复的，写明“逾期未答复”）", "answer")
         return _append(case, EventKind.CONSULTATION_ENDED, on, data, user)
 
 
@@ -342,22 +332,19 @@ def request_extension(
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.EXTENSION_REQUESTED, on, data):
             return repeat
-        if state.extension_workdays or state.extension_requested is not None:
-            raise CaseError("每件申请只能延期一次，本申请已申请或批准过延期")
-        if state.status not in (Status.IN_PROGRESS, Status.CONSULTING):
-            raise CaseError(f"申请当前状态为「{Status(state.status).label}」，不能申请延期")
+        CASE_RULES.require("extension", state)
         if workdays < 1 or workdays > clock.MAX_EXTENSION_WORKDAYS:
-            raise CaseError(
+            raise Refused(
                 f"延长答复期限应为1至{clock.MAX_EXTENSION_WORKDAYS}个工作日"
                 f"（第三十三条第二款），不能延长{workdays}个工作日",
                 "workdays",
             )
         if not data["reason"]:
-            raise CaseError("请说明需要延期的理由", "reason")
+            raise Refused("请说明需要延期的理由", "reason")
         _check_date(on, state, "申请延期日期")
         deadline = reply_deadline(state)
         if deadline.due is not None and on > deadline.due:
-            raise CaseError(f"答复期限 {deadline.due} 已过，不能再申请延期", "on")
+            raise Refused(f"答复期限 {deadline.due} 已过，不能再申请延期", "on")
         return _append(case, EventKind.EXTENSION_REQUESTED, on, data, user)
 
 
@@ -369,9 +356,8 @@ def approve_extension(case: Application, *, on: date, user) -> CaseEvent:
         if approved and _latest(case).kind == EventKind.EXTENSION_APPROVED:
             return _latest(case)
         if not access.can(user, "case.approve_extension", case.agency):
-            raise CaseError("延期答复须经政府信息公开工作机构负责人批准，您没有审批权限")
-        if state.extension_requested is None:
-            raise CaseError("本申请没有待批准的延期申请")
+            raise Refused("延期答复须经政府信息公开工作机构负责人批准，您没有审批权限")
+        CASE_RULES.require("extension_approved", state)
         _check_date(on, state, "批准日期")
         data = {"workdays": state.extension_requested, "approver": str(user)}
         return _append(case, EventKind.EXTENSION_APPROVED, on, data, user)
@@ -415,37 +401,33 @@ def assess_fee(
     """
     with transaction.atomic():
         case, state = _locked(case)
-        if state.fee_assessed:
-            latest = _latest(case)
-            if latest.kind in (EventKind.FEE_NOTICE, EventKind.FEE_WAIVED) and latest.on == on:
-                return latest
-            raise CaseError(
-                "每件申请只能收费一次，且只能选择一种计收方式（按件或按量，不能同时适用）"
-            )
-        _require_status(state, Status.IN_PROGRESS, "收费")
+        latest = _latest(case)
+        if latest.kind in (EventKind.FEE_NOTICE, EventKind.FEE_WAIVED) and latest.on == on:
+            return latest
+        CASE_RULES.require("fee", state)
         _check_date(on, state, "通知日期")
         if method not in FeeMethod.values:
-            raise CaseError("请选择计收方式", "method")
+            raise Refused("请选择计收方式", "method")
         if method == FeeMethod.PER_ITEM:
             count = rank_in_month(case)
             computed = per_item_fee(count)
         else:
             if pages is None:
-                raise CaseError("按量计收的，请填写页数", "pages")
+                raise Refused("按量计收的，请填写页数", "pages")
             try:
                 computed = per_page_fee(pages)
             except FeeError as error:
-                raise CaseError(str(error), "pages") from None
+                raise Refused(str(error), "pages") from None
             count = pages
         try:
             amount = computed if charged in (None, "") else Decimal(str(charged))
         except InvalidOperation:
-            raise CaseError("实收金额应为数字", "charged") from None
+            raise Refused("实收金额应为数字", "charged") from None
         if amount < 0 or amount > computed:
-            raise CaseError(f"实收金额应在0至{computed}元之间", "charged")
+            raise Refused(f"实收金额应在0至{computed}元之间", "charged")
         reason = reduction_reason.strip()
         if amount < computed and not reason:
-            raise CaseError("减免信息处理费的，请写明理由", "reduction_reason")
+            raise Refused("减免信息处理费的，请写明理由", "reduction_reason")
         data = {
             "method": method,
             "count": count,
@@ -465,7 +447,7 @@ def fee_paid(case: Application, *, on: date, user) -> CaseEvent:
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.FEE_PAID, on, {}):
             return repeat
-        _require_status(state, Status.AWAITING_FEE, "登记缴费")
+        CASE_RULES.require("fee_paid", state)
         _check_date(on, state, "缴费日期")
         return _append(case, EventKind.FEE_PAID, on, {}, user)
 
@@ -476,10 +458,10 @@ def lapse_fee(case: Application, *, on: date, user) -> CaseEvent:
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.DECIDED, on, _abandoned(Outcome.OTHER_NO_FEE)):
             return repeat
-        _require_status(state, Status.AWAITING_FEE, "登记逾期未缴费")
+        CASE_RULES.require("fee_lapsed", state)
         due = _due(clock.fee_payment_due, state.fee_notice_on)
         if due is None or on <= due:
-            raise CaseError(f"缴费期限 {due or '（待定）'} 尚未届满", "on")
+            raise Refused(f"缴费期限 {due or '（待定）'} 尚未届满", "on")
         _check_date(on, state, "日期")
         _append(case, EventKind.FEE_LAPSED, on, {}, user)
         return _append(case, EventKind.DECIDED, on, _abandoned(Outcome.OTHER_NO_FEE), user)
@@ -517,23 +499,23 @@ def decide(
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.DECIDED, on, data):
             return repeat
-        _require_status(state, Status.IN_PROGRESS, "作出答复")
+        CASE_RULES.require("decide", state)
         if outcome not in [o.value for o in DECIDABLE]:
-            raise CaseError("请选择一个办理结果", "outcome")
+            raise Refused("请选择一个办理结果", "outcome")
         if not data["legal_basis"]:
-            raise CaseError("答复须写明法律依据（如《政府信息公开条例》第几条）", "legal_basis")
+            raise Refused("答复须写明法律依据（如《政府信息公开条例》第几条）", "legal_basis")
         if outcome != Outcome.GRANTED and not data["reasons"]:
-            raise CaseError("除予以公开外，答复须说明理由（第三十六条）", "reasons")
+            raise Refused("除予以公开外，答复须说明理由（第三十六条）", "reasons")
         if outcome == Outcome.UNABLE_UNCLEAR_AFTER_CORRECTION and not state.correction_received:
-            raise CaseError("只有补正后内容仍不明确的，才能选择此结果", "outcome")
+            raise Refused("只有补正后内容仍不明确的，才能选择此结果", "outcome")
         if not_this_organs:
             if outcome != Outcome.UNABLE_NOT_HELD:
-                raise CaseError(
+                raise Refused(
                     f"不属于本机关负责公开的，办理结果应选择「{Outcome.UNABLE_NOT_HELD.label}」",
                     "outcome",
                 )
             if not data["responsible_organ"]:
-                raise CaseError(
+                raise Refused(
                     "不属于本机关负责公开的，请写明负责公开该信息的行政机关（第三十六条第（五）项）",
                     "responsible_organ",
                 )
@@ -548,11 +530,11 @@ def deliver(case: Application, *, on: date, method: str, tracking_number: str, u
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.DELIVERED, on, data):
             return repeat
-        _require_status(state, Status.DECIDED, "登记送达")
+        CASE_RULES.require("deliver", state)
         if method not in DeliveryMethod.values:
-            raise CaseError("请选择送达方式", "method")
+            raise Refused("请选择送达方式", "method")
         if method == DeliveryMethod.POST and not data["tracking_number"]:
-            raise CaseError("邮寄送达的，请填写邮件单号", "tracking_number")
+            raise Refused("邮寄送达的，请填写邮件单号", "tracking_number")
         _check_date(on, state, "送达日期")
         return _append(case, EventKind.DELIVERED, on, data, user)
 
@@ -562,7 +544,7 @@ def close(case: Application, *, on: date, user) -> CaseEvent:
         case, state = _locked(case)
         if repeat := _repeat(case, EventKind.CLOSED, on, {}):
             return repeat
-        _require_status(state, Status.DELIVERED, "办结")
+        CASE_RULES.require("close", state)
         _check_date(on, state, "办结日期")
         return _append(case, EventKind.CLOSED, on, {}, user)
 
@@ -618,21 +600,13 @@ def _repeat(case: Application, kind: str, on: date, data: dict) -> CaseEvent | N
     return None
 
 
-def _require_status(state: State, status: str, what: str) -> None:
-    if state.status != status:
-        raise CaseError(
-            f"申请当前状态为「{Status(state.status).label}」，不能{what}"
-            f"（须为「{Status(status).label}」）"
-        )
-
-
 def _check_date(on: date, state: State, label: str) -> None:
     if on > today():
-        raise CaseError(f"{label}不能晚于今天", "on")
+        raise Refused(f"{label}不能晚于今天", "on")
     if state.received and on < state.received:
-        raise CaseError(f"{label} {on} 不能早于收到申请日期 {state.received}", "on")
+        raise Refused(f"{label} {on} 不能早于收到申请日期 {state.received}", "on")
     if state.pause_started and on < state.pause_started:
-        raise CaseError(f"{label} {on} 不能早于征求意见或收费通知日期 {state.pause_started}", "on")
+        raise Refused(f"{label} {on} 不能早于征求意见或收费通知日期 {state.pause_started}", "on")
 
 
 def _due(function, start: date) -> date | None:
@@ -738,9 +712,9 @@ def attach_scans(case: Application, uploads: list[Upload], *, user) -> list[Scan
     each no larger than `GONGKAI_SCAN_MAX_BYTES`.
     """
     if case.channel == Channel.ONLINE:
-        raise CaseError("网上提交的申请无需上传扫描件", "scans")
+        raise Refused("网上提交的申请无需上传扫描件", "scans")
     if not uploads:
-        raise CaseError("请选择要上传的扫描件", "scans")
+        raise Refused("请选择要上传的扫描件", "scans")
     checked = [(upload, _scan_kind(upload)) for upload in uploads]
     with transaction.atomic():
         scans = []
@@ -765,9 +739,9 @@ def attach_scans(case: Application, uploads: list[Upload], *, user) -> list[Scan
 def _scan_kind(upload: Upload) -> str:
     limit = settings.GONGKAI_SCAN_MAX_BYTES
     if not upload.data:
-        raise CaseError(f"「{upload.name}」是空文件", "scans")
+        raise Refused(f"「{upload.name}」是空文件", "scans")
     if len(upload.data) > limit:
-        raise CaseError(
+        raise Refused(
             f"「{upload.name}」超过 {limit // (1024 * 1024)} MB，请压缩或分开扫描后上传", "scans"
         )
     try:
@@ -775,7 +749,7 @@ def _scan_kind(upload: Upload) -> str:
     except AttachmentError:
         kind = ""
     if kind not in ScanKind.values:
-        raise CaseError(
+        raise Refused(
             f"「{upload.name}」的内容不是 PDF、JPEG 或 PNG 文件（按文件内容判断，与扩展名无关）",
             "scans",
         )

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import views
-from .moves import MOVES
+from .workflow import CASE_WORKFLOW
 
 app_name = "cases"
 urlpatterns = [
@@ -18,11 +18,11 @@ urlpatterns = [
     path("<int:pk>/", views.CaseDetailView.as_view(), name="detail"),
     *[
         path(
-            f"<int:pk>/{move.slug.replace('_', '-')}/",
-            views.CaseMoveView.as_view(move=move.slug, action=move.action),
-            name=f"move_{move.slug}",
+            f"<int:pk>/{name.replace('_', '-')}/",
+            views.CaseMoveView.as_view(move=name, action=transition.action),
+            name=f"move_{name}",
         )
-        for move in MOVES.values()
+        for name, transition in CASE_WORKFLOW.transitions.items()
     ],
     path("<int:pk>/scans/", views.ScanUploadView.as_view(), name="scan_upload"),
     path("scans/<int:pk>/", views.ScanFileView.as_view(), name="scan_file"),

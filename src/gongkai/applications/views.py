@@ -12,12 +12,14 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, Membership
 from gongkai.core.workdays import CalendarUnknown, add_workdays, schedule_for
+from gongkai.lib.errors import Refused
+from gongkai.workbench import transitions
 from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import forms, letters, services
 from .ledger import OPEN_STATUSES, PAUSED_STATUSES, clock_on
 from .models import Application, Channel, Letter, LetterKind, LetterTemplate, Scan, ScanKind
-from .moves import MOVES, make_form
+from .workflow import CASE_WORKFLOW
 
 DUE_SOON_DEFAULT = 5
 
@@ -170,7 +172,7 @@ class CaseRegisterView(AgencyInUrlMixin, FormView):
                 case = services.register(self.agency, form.intake(), user=self.request.user)
                 if uploads:
                     services.attach_scans(case, uploads, user=self.request.user)
-        except services.CaseError as error:
+        except Refused as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, f"已登记申请 {case.number}。")
@@ -196,9 +198,8 @@ class CaseDetailView(ScopedMixin, DetailView):
         except CalendarUnknown as unknown:
             status, unknown_year = None, unknown.year
         moves = [
-            (move, make_form(move, case, prefix=move.slug))
-            for move in MOVES.values()
-            if move.available(state) and access.can(user, move.action, case.agency)
+            (_move(name), CASE_WORKFLOW.form(name, case, prefix=name))
+            for name in CASE_WORKFLOW.available(case, user)
         ]
         return super().get_context_data(
             state=state,
@@ -235,23 +236,23 @@ class CaseMoveView(ScopedMixin, DetailView):
     context_object_name = "case"
 
     def get_context_data(self, **kwargs):
-        move = MOVES[self.move]
-        form = kwargs.pop("form", None) or make_form(move, self.object, prefix=move.slug)
-        return super().get_context_data(move=move, form=form, **kwargs)
+        form = kwargs.pop("form", None) or CASE_WORKFLOW.form(
+            self.move, self.object, prefix=self.move
+        )
+        return super().get_context_data(move=_move(self.move), form=form, **kwargs)
 
     def post(self, request, *args, **kwargs):
         self.object = case = self.get_object()
-        move = MOVES[self.move]
-        form = make_form(move, case, data=request.POST, prefix=move.slug)
-        if form.is_valid():
-            try:
-                move.perform(case, form.cleaned_data, request.user)
-            except services.CaseError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
-            else:
-                messages.success(request, f"已{move.label}。")
-                return redirect("cases:detail", pk=case.pk)
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        attempt = transitions.attempt(CASE_WORKFLOW, case, self.move, request, prefix=self.move)
+        if attempt.done:
+            messages.success(request, CASE_WORKFLOW.message(self.move))
+            return redirect("cases:detail", pk=case.pk)
+        return self.render_to_response(self.get_context_data(form=attempt.form), status=400)
+
+
+def _move(name: str) -> dict:
+    """A move as the templates name it: its slug (for the URL and the form's id) and label."""
+    return {"slug": name, "label": CASE_WORKFLOW.label(name)}
 
 
 class ScanUploadView(ScopedMixin, DetailView):
@@ -272,7 +273,7 @@ class ScanUploadView(ScopedMixin, DetailView):
         if form.is_valid():
             try:
                 scans = services.attach_scans(case, form.uploads(), user=request.user)
-            except services.CaseError as error:
+            except Refused as error:
                 form.add_error("scans", error.message)
             else:
                 messages.success(request, f"已上传 {len(scans)} 个扫描件。")
@@ -328,7 +329,7 @@ class LetterTemplateView(AgencyInUrlMixin, FormView):
         kind, body = form.cleaned_data["kind"], form.cleaned_data["body"].strip()
         try:
             letters.save_template(self.agency, kind, body)
-        except letters.LetterError as error:
+        except Refused as error:
             form.add_error("body", error.message)
             return self.form_invalid(form)
         messages.success(self.request, f"已保存{LetterKind(kind).label}模板。")

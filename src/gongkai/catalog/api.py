@@ -14,8 +14,8 @@ from rest_framework.response import Response
 from gongkai.agencies.models import Agency
 from gongkai.api.permissions import PublicReadOnly
 from gongkai.api.viewsets import StaffScopedViewSet
-from gongkai.review import services as review
 from gongkai.review.models import Review
+from gongkai.review.workflow import ITEM_WORKFLOW
 
 from . import services
 from .models import (
@@ -201,14 +201,13 @@ class StaffItemSerializer(serializers.Serializer):
 
 class TransitionSerializer(serializers.Serializer):
     transition = serializers.ChoiceField(
-        ["submit", "sign", "override", "publish", "schedule", "revoke", "revise"]
+        choices=[(name, ITEM_WORKFLOW.label(name)) for name in ITEM_WORKFLOW.transitions]
     )
-    decision = serializers.ChoiceField(["approve", "return", "escalate"], required=False)
-    legal_basis = serializers.CharField(required=False, allow_blank=True, default="")
-    opinion = serializers.CharField(required=False, allow_blank=True, default="")
-    on_behalf_of = serializers.CharField(required=False, allow_blank=True, default="")
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
-    when = serializers.DateTimeField(required=False)
+    fields = serializers.DictField(
+        required=False,
+        help_text="该操作表单的字段，与工作台相同：如 sign 的 decision、legal_basis、opinion，"
+        "revise 的 change_note，revoke 的 reason，schedule 的 when",
+    )
 
 
 def _service_call(call):
@@ -268,39 +267,20 @@ class StaffItemViewSet(
         if request.method == "POST":
             incoming = TransitionSerializer(data=request.data)
             incoming.is_valid(raise_exception=True)
-            _service_call(lambda: self._transition(item, incoming.validated_data))
+            ITEM_WORKFLOW.perform(
+                item,
+                incoming.validated_data["transition"],
+                incoming.validated_data.get("fields", {}),
+                user=request.user,
+            )
             item.refresh_from_db()
-        return Response(StaffItemSerializer(item).data | {"reviews": _reviews(item)})
-
-    def _transition(self, item: InfoItem, data: dict) -> None:
-        user, name = self.request.user, data["transition"]
-        if name == "submit":
-            review.submit(user=user, item=item)
-        elif name in ("sign", "override"):
-            pending = review.pending_review(item)
-            if pending is None:
-                raise DjangoValidationError("该信息没有进行中的审查。")
-            if name == "sign":
-                review.sign(
-                    user=user,
-                    review=pending,
-                    decision=data.get("decision", ""),
-                    legal_basis=data["legal_basis"],
-                    opinion=data["opinion"],
-                    on_behalf_of=data["on_behalf_of"],
-                )
-            else:
-                review.override_checks(user=user, review=pending, reason=data["reason"])
-        elif name == "publish":
-            review.publish(user=user, item=item)
-        elif name == "schedule":
-            if "when" not in data:
-                raise DjangoValidationError({"when": "请给出定时发布时间。"})
-            review.schedule(user=user, item=item, when=data["when"])
-        elif name == "revoke":
-            review.revoke(user=user, item=item, reason=data["reason"])
-        else:
-            services.start_revision(user=user, item=item, change_note=data["reason"])
+        available = [
+            {"transition": name, "label": ITEM_WORKFLOW.label(name)}
+            for name in ITEM_WORKFLOW.available(item, request.user)
+        ]
+        return Response(
+            StaffItemSerializer(item).data | {"reviews": _reviews(item), "transitions": available}
+        )
 
 
 def _reviews(item: InfoItem) -> list[dict]:

@@ -33,13 +33,13 @@ from .models import (
     DisclosureAttribute,
     ExemptionReason,
     Genre,
-    IndexNumberSequence,
     InfoItem,
     ItemStatus,
     ItemVersion,
     Topic,
     Validity,
 )
+from .rules import EDITABLE_STATUSES
 
 FIELDS = {"index_no", "published_at", *ENTERED_FIELDS}
 DATE_FIELDS = ("written_on", "formed_on", "effective_on", "expires_on")
@@ -332,38 +332,23 @@ class Importer:
         self.pending, self.pending_keys = [], set()
 
     def _number(self, fresh: list[tuple[InfoItem, ItemVersion]]) -> None:
-        """Give index numbers to new items without one, per year of their written date; a
-        number some legacy item already holds is skipped, never reused."""
+        """Give index numbers to new items without one, by the one year rule and issuer."""
         by_year: dict[int, list[InfoItem]] = {}
         for item, version in fresh:
             if not item.index_no:
-                year = (version.written_on or timezone.localdate()).year
+                year = index_numbers.numbering_year(version.written_on, timezone.localdate())
                 by_year.setdefault(year, []).append(item)
         for year, items in by_year.items():
-            sequence, _ = IndexNumberSequence.objects.select_for_update().get_or_create(
-                agency=self.agency, year=year
-            )
-            remaining = items
-            while remaining:
-                for item in remaining:
-                    sequence.last_serial += 1
-                    item.index_no = index_numbers.make(
-                        credit_code=self.agency.credit_code, year=year, serial=sequence.last_serial
-                    )
-                clash = set(
-                    InfoItem.objects.filter(
-                        index_no__in=[item.index_no for item in remaining]
-                    ).values_list("index_no", flat=True)
-                )
-                remaining = [item for item in remaining if item.index_no in clash]
-            sequence.save(update_fields=["last_serial"])
+            numbers = services.issue_index_numbers(self.agency, year, len(items))
+            for item, number in zip(items, numbers, strict=True):
+                item.index_no = number
 
     def _update(self, item: InfoItem, data: dict) -> bool:
         version = item.current_version
         cleaned, _ = services.clean_content(data)
         if all(getattr(version, k) == v for k, v in cleaned.items() if k in data):
             return False
-        if item.status not in services.EDITABLE_STATUSES:
+        if item.status not in EDITABLE_STATUSES:
             if item.status in (ItemStatus.SUBMITTED, ItemStatus.IN_REVIEW):
                 raise LineError("该信息正在审查中，不能用导入修改")
             services.start_revision(user=self.user, item=item, change_note="批量导入更新")

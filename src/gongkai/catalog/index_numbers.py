@@ -7,6 +7,7 @@ with a month, CMS-generated forms) are accepted on import as they are.
 """
 
 import re
+from datetime import date
 
 from django.conf import settings
 
@@ -22,6 +23,13 @@ def index_format() -> str:
 def make(*, credit_code: str, year: int, serial: int, fmt: str | None = None) -> str:
     """The index number for an agency's `serial`-th item of `year`."""
     return (fmt or index_format()).format(credit_code=credit_code, year=year, serial=serial)
+
+
+def numbering_year(written_on: date | None, registered_on: date) -> int:
+    """The year in an item's 索引号: the year of its 成文日期, the year the information was made
+    (国办秘函〔2009〕6号 numbers information by the year it was generated); the year it is
+    registered when no 成文日期 is given. The workbench, the API and the bulk import apply it."""
+    return (written_on or registered_on).year
 
 
 def is_acceptable(value: str) -> bool:

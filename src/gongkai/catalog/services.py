@@ -22,6 +22,7 @@ from gongkai.applications.clock import proactive_publication_due
 from gongkai.checks.services import check_text
 from gongkai.core.audit import record_transition, snapshot
 from gongkai.core.workdays import CalendarUnknown
+from gongkai.lib.errors import Refused
 
 from . import doc_numbers, index_numbers
 from .attachments import AttachmentError, prepare
@@ -35,9 +36,9 @@ from .models import (
     ItemStatus,
     ItemVersion,
 )
+from .rules import EDITABLE_STATUSES, ITEM_RULES
 
 CONTENT_FIELDS = (*ENTERED_FIELDS, "change_note")
-EDITABLE_STATUSES = (ItemStatus.DRAFT, ItemStatus.RETURNED)
 
 
 @dataclass(frozen=True)
@@ -46,22 +47,29 @@ class SaveResult:
     notes: tuple[str, ...] = ()  # what was corrected on the way, to tell the user
 
 
-def issue_index_no(agency: Agency, year: int) -> str:
-    """The next 索引号 of `agency` for `year`; the sequence row is locked so none repeats."""
+def issue_index_numbers(agency: Agency, year: int, count: int) -> list[str]:
+    """The next `count` 索引号 of `agency` for `year`. The sequence row is locked so none
+    repeats; a number an imported legacy item already holds is skipped, never reused."""
+    issued: list[str] = []
     with transaction.atomic():
         sequence, _ = IndexNumberSequence.objects.select_for_update().get_or_create(
             agency=agency, year=year
         )
-        while True:
-            sequence.last_serial += 1
-            candidate = index_numbers.make(
-                credit_code=agency.credit_code, year=year, serial=sequence.last_serial
+        while len(issued) < count:
+            wanted = count - len(issued)
+            candidates = [
+                index_numbers.make(
+                    credit_code=agency.credit_code, year=year, serial=sequence.last_serial + i
+                )
+                for i in range(1, wanted + 1)
+            ]
+            sequence.last_serial += wanted
+            taken = set(
+                InfoItem.objects.filter(index_no__in=candidates).values_list("index_no", flat=True)
             )
-            # An imported legacy number may already hold this value: skip it, never reuse.
-            if not InfoItem.objects.filter(index_no=candidate).exists():
-                break
+            issued += [candidate for candidate in candidates if candidate not in taken]
         sequence.save(update_fields=["last_serial"])
-    return candidate
+    return issued
 
 
 def publish_due_for(formed_on: date | None) -> date | None:
@@ -151,7 +159,10 @@ def create_item(
     if index_no and InfoItem.objects.filter(index_no=index_no).exists():
         raise ValidationError({"index_no": f"索引号“{index_no}”已被其他信息使用。"})
     item, version, notes = build_item(user=user, agency=agency, data=data, index_no=index_no)
-    item.index_no = index_no or issue_index_no(agency, timezone.localdate().year)
+    if not index_no:
+        year = index_numbers.numbering_year(version.written_on, timezone.localdate())
+        [index_no] = issue_index_numbers(agency, year, 1)
+    item.index_no = index_no
     item.save()
     version.item = item
     version.save()
@@ -233,10 +244,9 @@ def start_revision(*, user, item: InfoItem, change_note: str) -> ItemVersion:
     """A new version copied from the current one; the public keeps the old until it is reviewed."""
     item = InfoItem.objects.select_for_update().get(pk=item.pk)
     access.require(user, "item.change", item.agency)
-    if item.status not in (ItemStatus.PUBLISHED, ItemStatus.APPROVED, ItemStatus.REVOKED):
-        raise ValidationError("只有已审查通过、已公开或已撤回的信息才能修订。")
+    ITEM_RULES.require("revise", item)
     if not change_note.strip():
-        raise ValidationError({"change_note": "请说明修订的内容和原因。"})
+        raise Refused("请说明修订的内容和原因。", "change_note")
     old = item.current_version
     version = ItemVersion(item=item, number=old.number + 1)
     for field in CONTENT_FIELDS:
@@ -297,9 +307,9 @@ def add_attachment(*, user, item: InfoItem, name: str, data: bytes) -> Attachmen
 def remove_attachment(*, user, attachment: Attachment) -> None:
     item = attachment.version.item
     access.require(user, "item.change", item.agency)
-    _require_editable(item)
+    ITEM_RULES.require("remove_attachment", item)
     if attachment.version_id != item.current_version_id:
-        raise ValidationError("只能删除当前版本的附件。")
+        raise Refused("只能删除当前版本的附件。")
     attachment.delete()
 
 
@@ -311,7 +321,7 @@ __all__ = [
     "clean_content",
     "create_item",
     "insert_built",
-    "issue_index_no",
+    "issue_index_numbers",
     "remove_attachment",
     "start_revision",
     "update_item",

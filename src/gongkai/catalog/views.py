@@ -2,7 +2,7 @@
 review gate's transitions are carried out. Each is thin: scope, call a service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -14,6 +14,8 @@ from gongkai.agencies import access
 from gongkai.review import services as review
 from gongkai.review.models import Review
 from gongkai.review.policy import DUE_SOON_DAYS
+from gongkai.review.workflow import ITEM_WORKFLOW
+from gongkai.workbench import transitions
 from gongkai.workbench.scoping import ScopedMixin, StaffMixin
 
 from . import services
@@ -28,7 +30,16 @@ from .forms import (
     ScheduleForm,
     SignForm,
 )
-from .models import Attachment, InfoItem, ItemStatus
+from .models import Attachment, InfoItem
+
+# The context name under which the item page shows each transition's form with its errors.
+FORM_CONTEXT = {
+    "sign": "sign_form",
+    "override": "override_form",
+    "schedule": "schedule_form",
+    "revoke": "revoke_form",
+    "revise": "revise_form",
+}
 
 
 def _errors(exc: ValidationError) -> str:
@@ -184,74 +195,18 @@ class ItemDetailView(ScopedMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("agency", "current_version")
 
-    TRANSITIONS = {
-        "submit": None,
-        "sign": SignForm,
-        "override": OverrideForm,
-        "publish": None,
-        "schedule": ScheduleForm,
-        "revoke": ReasonForm,
-        "revise": RevisionForm,
-        "remove_attachment": None,
-    }
-
     def post(self, request, *args, **kwargs):
         self.object = item = self.get_object()
         name = request.POST.get("transition", "")
-        if name not in self.TRANSITIONS:
-            return self._back(error="未知的操作。")
-        form_class = self.TRANSITIONS[name]
-        form = form_class(request.POST) if form_class else None
-        if form is not None and not form.is_valid():
-            return self.render_to_response(self.get_context_data(**{f"{name}_form": form}))
-        data = form.cleaned_data if form else {}
-        user = request.user
-        try:
-            message = self._run(name, user, item, data, request.POST)
-        except PermissionDenied:
-            return self._back(error="您没有执行此操作的权限。")
-        except ValidationError as exc:
-            if form is not None and hasattr(exc, "error_dict"):
-                form.add_error(None, exc)
-                return self.render_to_response(self.get_context_data(**{f"{name}_form": form}))
-            return self._back(error=_errors(exc))
-        messages.success(request, message)
-        return self._back()
-
-    def _run(self, name: str, user, item: InfoItem, data: dict, post) -> str:
-        if name == "submit":
-            review.submit(user=user, item=item)
-            return "已提交审查。"
-        if name == "sign":
-            pending = review.pending_review(item)
-            if pending is None:
-                raise ValidationError("该信息没有进行中的审查。")
-            review.sign(user=user, review=pending, **data)
-            return "已签署审查意见。"
-        if name == "override":
-            pending = review.pending_review(item)
-            if pending is None:
-                raise ValidationError("该信息没有进行中的审查。")
-            review.override_checks(user=user, review=pending, reason=data["reason"])
-            return "已记录放行理由。"
-        if name == "publish":
-            review.publish(user=user, item=item)
-            return "已在门户公开。"
-        if name == "schedule":
-            review.schedule(user=user, item=item, when=data["when"])
-            return f"将于 {timezone.localtime(data['when']):%Y-%m-%d %H:%M} 自动公开。"
-        if name == "revoke":
-            review.revoke(user=user, item=item, reason=data["reason"])
-            return "已从门户撤回，记录和历史保留。"
-        if name == "revise":
-            version = services.start_revision(user=user, item=item, change_note=data["change_note"])
-            return f"已生成第{version.number}版，审查通过前门户仍显示原版本。"
-        raw = post.get("attachment", "")
-        attachment = get_object_or_404(
-            Attachment, pk=int(raw) if raw.isdigit() else 0, version__item=item
-        )
-        services.remove_attachment(user=user, attachment=attachment)
-        return f"已删除附件“{attachment.name}”。"
+        attempt = transitions.attempt(ITEM_WORKFLOW, item, name, request)
+        if attempt.done:
+            messages.success(request, ITEM_WORKFLOW.message(name, attempt.result))
+            return self._back()
+        if attempt.form is not None and attempt.form.errors and name in FORM_CONTEXT:
+            return self.render_to_response(
+                self.get_context_data(**{FORM_CONTEXT[name]: attempt.form})
+            )
+        return self._back(error=attempt.error)
 
     def _back(self, error: str = ""):
         if error:
@@ -267,9 +222,7 @@ class ItemDetailView(ScopedMixin, DetailView):
             .select_related("version", "submitted_by", "checks_override_by")
             .prefetch_related("opinions__reviewer")
         )
-        editable = item.status in services.EDITABLE_STATUSES
-        can_change = access.can(user, "item.change", item.agency)
-        can_publish = access.can(user, "item.publish", item.agency)
+        moves = set(ITEM_WORKFLOW.available(item, user))
         context = {
             "version": version,
             "versions": item.versions.all(),
@@ -278,15 +231,15 @@ class ItemDetailView(ScopedMixin, DetailView):
             "block_findings": version.block_findings,
             "pending": pending,
             "reviews": reviews,
-            "can_edit": editable and can_change,
-            "can_submit": editable and can_change,
-            "can_sign": pending is not None and review.can_sign(user, pending),
-            "can_override": pending is not None and access.can(user, "review.sign", item.agency),
-            "can_publish": item.status == ItemStatus.APPROVED and can_publish,
-            "can_revoke": item.is_public and access.can(user, "item.revoke", item.agency),
-            "can_revise": item.status
-            in (ItemStatus.PUBLISHED, ItemStatus.APPROVED, ItemStatus.REVOKED)
-            and can_change,
+            # Editing content in place is allowed exactly when removing an attachment is.
+            "can_edit": "remove_attachment" in moves,
+            "can_submit": "submit" in moves,
+            "can_sign": "sign" in moves,
+            "can_override": "override" in moves,
+            "can_publish": "publish" in moves,
+            "can_schedule": "schedule" in moves,
+            "can_revoke": "revoke" in moves,
+            "can_revise": "revise" in moves,
             "sign_form": SignForm(),
             "override_form": OverrideForm(),
             "schedule_form": ScheduleForm(),

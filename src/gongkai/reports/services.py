@@ -1,7 +1,7 @@
 """The annual report's named transitions: draft, edit, submit, return, accept, publish, import.
 
 Each checks the user's right through `agencies.access`, checks its precondition, writes the
-audit trail and refuses an illegal move with a `ReportError` in Chinese. The 主管部门 that
+audit trail and refuses an illegal move with a `Refused` in Chinese. The 主管部门 that
 accepts or returns a report is a supervisor at the report's agency or above it (Art. 47, 49).
 """
 
@@ -16,7 +16,9 @@ from django.utils import timezone
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import record_transition
+from gongkai.lib.errors import Refused
 
+from . import sources
 from .build import (
     Built,
     Entered,
@@ -28,25 +30,20 @@ from .build import (
 )
 from .content import ReportContent, content_hash, figures_from_json, figures_json
 from .formats import FORMAT_2019, FORMAT_2021
-from .models import EDITABLE_STATUSES, AnnualReport, FigureOverride, ReportOrigin, ReportStatus
+from .models import AnnualReport, FigureOverride, ReportOrigin, ReportStatus
+from .rules import REPORT_RULES
 
 # Finalising moves refuse a report whose tables break an identity (ogi-spec §3.6 V1–V4).
 IDENTITY_RULES = ("t3_results_sum", "t3_balance", "t3_row_total", "t4_total")
 MAX_SECTION_LENGTH = 20000
-
-
-class ReportError(ValueError):
-    """A move the report cannot make now, or input it cannot take; `field` names the input."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+# A hand correction of a generated cell, and the 主管部门's return, must say why in a few words.
+MIN_OVERRIDE_REASON_CHARS = 4
+MIN_RETURN_REASON_CHARS = 4
 
 
 def _require(user, action: str, agency: Agency) -> None:
     if not access.can(user, action, agency):
-        raise ReportError("您没有在该机关执行此操作的权限")
+        raise Refused("您没有在该机关执行此操作的权限")
 
 
 def _require_supervisor(user, agency: Agency) -> None:
@@ -54,7 +51,7 @@ def _require_supervisor(user, agency: Agency) -> None:
     grant = access.grant(user, "report.accept")
     chain = Agency.objects.filter(pk__in=_ancestor_ids(agency))
     if not any(grant.covers(a) for a in chain):
-        raise ReportError("只有主管部门可以审核或退回年度报告")
+        raise Refused("只有主管部门可以审核或退回年度报告")
 
 
 def _ancestor_ids(agency: Agency) -> list[int]:
@@ -63,11 +60,6 @@ def _ancestor_ids(agency: Agency) -> list[int]:
 
 def _locked(report: AnnualReport) -> AnnualReport:
     return AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
-
-
-def _require_status(report: AnnualReport, allowed, doing: str) -> None:
-    if report.status not in allowed:
-        raise ReportError(f"报告当前状态为“{report.get_status_display()}”，不能{doing}")
 
 
 # ---- computing ---------------------------------------------------------------------------
@@ -111,7 +103,7 @@ def refresh(report: AnnualReport) -> Built:
 def recalculate(report: AnnualReport, *, user) -> Built:
     """Recompute a draft on request, after records changed elsewhere."""
     _require(user, "report.edit", report.agency)
-    _require_status(report, EDITABLE_STATUSES, "重新计算")
+    REPORT_RULES.require("refresh", report)
     return refresh(report)
 
 
@@ -123,7 +115,7 @@ def _require_identities(report: AnnualReport, doing: str) -> None:
     failing = failing_identities(report)
     if failing:
         shown = "；".join(f"{item['where']}：{item['detail']}" for item in failing[:3])
-        raise ReportError(f"表格勾稽关系不成立，不能{doing}：{shown}")
+        raise Refused(f"表格勾稽关系不成立，不能{doing}：{shown}")
 
 
 # ---- drafting ----------------------------------------------------------------------------
@@ -151,21 +143,27 @@ def _prefill(report: AnnualReport, built: Built, previous: AnnualReport | None) 
         f"{suits}件。"
     )
     no_fee = table3["other_no_fee"]["total"]
+    collected, paying = sources.fees_collected([report.agency_id], report.year)
     report.other_matters = (
         f"{report.year}年，本机关依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
-        f"收取信息处理费共计0元。"
+        f"收取信息处理费{len(paying)}件，共计{_yuan(collected)}元。"
         + (f"因申请人逾期未缴纳信息处理费不再处理的申请{no_fee}件。" if no_fee else "")
     )
+
+
+def _yuan(amount: Decimal) -> str:
+    """An amount of money as a report states it: 「0」, 「150」, 「12.5」."""
+    return f"{amount.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
 
 
 def create_draft(agency: Agency, year: int, *, user) -> AnnualReport:
     """Start the report of `agency` for `year`, its tables computed and its prose pre-filled."""
     _require(user, "report.edit", agency)
     if year < 2019 or year > timezone.localdate().year:
-        raise ReportError("报告年度须在2019年至今年之间（2019年以前没有统一格式）", "year")
+        raise Refused("报告年度须在2019年至今年之间（2019年以前没有统一格式）", "year")
     with transaction.atomic():
         if AnnualReport.objects.filter(agency=agency, year=year).exists():
-            raise ReportError(f"{agency.name}{year}年度报告已经存在", "year")
+            raise Refused(f"{agency.name}{year}年度报告已经存在", "year")
         report = AnnualReport.objects.create(
             agency=agency, year=year, format_code=format_code_for(year)
         )
@@ -183,10 +181,10 @@ def save_sections(report: AnnualReport, *, user, overview: str, problems: str, o
     texts = {"overview": overview, "problems": problems, "other_matters": other}
     for name, text in texts.items():
         if len(text) > MAX_SECTION_LENGTH:
-            raise ReportError(f"每部分正文不能超过{MAX_SECTION_LENGTH}字", name)
+            raise Refused(f"每部分正文不能超过{MAX_SECTION_LENGTH}字", name)
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, EDITABLE_STATUSES, "修改正文")
+        REPORT_RULES.require("sections", report)
         for name, text in texts.items():
             setattr(report, name, text.strip())
         report.save(update_fields=list(texts))
@@ -200,9 +198,9 @@ def _amount(text: str | None, what: str, field: str) -> Decimal | None:
     try:
         value = Decimal(str(text).strip())
     except InvalidOperation:
-        raise ReportError(f"{what}须是数字", field) from None
+        raise Refused(f"{what}须是数字", field) from None
     if value < 0 or value != value.quantize(Decimal("0.0001")):
-        raise ReportError(f"{what}须是非负数，最多四位小数", field)
+        raise Refused(f"{what}须是非负数，最多四位小数", field)
     return value
 
 
@@ -212,9 +210,9 @@ def _count(text: str | int | None, what: str, field: str) -> int | None:
     try:
         value = int(str(text).strip())
     except ValueError:
-        raise ReportError(f"{what}须是非负整数", field) from None
+        raise Refused(f"{what}须是非负整数", field) from None
     if value < 0:
-        raise ReportError(f"{what}须是非负整数", field)
+        raise Refused(f"{what}须是非负整数", field)
     return value
 
 
@@ -229,7 +227,7 @@ def enter_figures(report: AnnualReport, *, user, licensing, punishment, coercion
     }
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, EDITABLE_STATUSES, "填报数据")
+        REPORT_RULES.require("figures", report)
         for name, value in values.items():
             setattr(report, name, value)
         report.entered_by = user
@@ -245,17 +243,19 @@ def override_cell(report: AnnualReport, *, user, cell: str, value, reason: str) 
     _require(user, "report.edit", report.agency)
     reason = reason.strip()
     if cell not in generated_cells(report.format_code):
-        raise ReportError("没有这个单元格", "cell")
+        raise Refused("没有这个单元格", "cell")
     number = _count(value, "更正后数值", "value")
     if number is None:
-        raise ReportError("请填写更正后的数值", "value")
-    if len(reason) < 4:
-        raise ReportError(
-            "请写明更正理由（至少4个字）：数字应在记录中更正，确需改表的须说明原因", "reason"
+        raise Refused("请填写更正后的数值", "value")
+    if len(reason) < MIN_OVERRIDE_REASON_CHARS:
+        raise Refused(
+            f"请写明更正理由（至少{MIN_OVERRIDE_REASON_CHARS}个字）："
+            "数字应在记录中更正，确需改表的须说明原因",
+            "reason",
         )
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, EDITABLE_STATUSES, "更正数据")
+        REPORT_RULES.require("override", report)
         computed = cell_value(build_report(report.agency, report.year).figures, cell)
         override, _ = FigureOverride.objects.update_or_create(
             report=report,
@@ -276,10 +276,10 @@ def remove_override(report: AnnualReport, *, user, cell: str) -> None:
     _require(user, "report.edit", report.agency)
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, EDITABLE_STATUSES, "撤销更正")
+        REPORT_RULES.require("remove_override", report)
         deleted, _ = FigureOverride.objects.filter(report=report, cell=cell).delete()
         if not deleted:
-            raise ReportError("该单元格没有更正记录", "cell")
+            raise Refused("该单元格没有更正记录", "cell")
         refresh(report)
         record_transition(report, "remove_override", cell=cell)
 
@@ -292,11 +292,11 @@ def submit(report: AnnualReport, *, user) -> AnnualReport:
     _require(user, "report.submit", report.agency)
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, EDITABLE_STATUSES, "报送")
+        REPORT_RULES.require("submit", report)
         refresh(report)
         _require_identities(report, "报送")
         if not report.overview.strip():
-            raise ReportError("请填写“一、总体情况”后再报送", "overview")
+            raise Refused("请填写“一、总体情况”后再报送", "overview")
         report.status = ReportStatus.SUBMITTED
         report.submitted_at = timezone.now()
         report.return_reason = ""
@@ -309,11 +309,11 @@ def return_report(report: AnnualReport, *, user, reason: str) -> AnnualReport:
     """The 主管部门 sends the report back with its reasons; it becomes editable again."""
     _require_supervisor(user, report.agency)
     reason = reason.strip()
-    if len(reason) < 4:
-        raise ReportError("请写明退回理由（至少4个字）", "reason")
+    if len(reason) < MIN_RETURN_REASON_CHARS:
+        raise Refused(f"请写明退回理由（至少{MIN_RETURN_REASON_CHARS}个字）", "reason")
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, (ReportStatus.SUBMITTED,), "退回")
+        REPORT_RULES.require("return", report)
         report.status = ReportStatus.RETURNED
         report.return_reason = reason
         report.save(update_fields=["status", "return_reason"])
@@ -325,7 +325,7 @@ def accept(report: AnnualReport, *, user) -> AnnualReport:
     _require_supervisor(user, report.agency)
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, (ReportStatus.SUBMITTED,), "审核通过")
+        REPORT_RULES.require("accept", report)
         _require_identities(report, "审核通过")
         report.status = ReportStatus.ACCEPTED
         report.accepted_at = timezone.now()
@@ -339,7 +339,7 @@ def publish(report: AnnualReport, *, user) -> AnnualReport:
     _require(user, "report.publish", report.agency)
     with transaction.atomic():
         report = _locked(report)
-        _require_status(report, (ReportStatus.ACCEPTED,), "公开")
+        REPORT_RULES.require("publish", report)
         _require_identities(report, "公开")
         content = content_of(report).as_json()
         report.published_content = content
@@ -453,7 +453,7 @@ def is_supervisor_of(user, agency: Agency) -> bool:
     """True if the user may accept or return this agency's report (its 主管部门)."""
     try:
         _require_supervisor(user, agency)
-    except ReportError:
+    except Refused:
         return False
     return True
 
@@ -474,14 +474,14 @@ def import_published(agency: Agency, year: int, path: Path, *, user=None) -> Ann
     try:
         parsed = read_report(path)
     except ReportReadError as error:
-        raise ReportError(f"{Path(path).name}：{error}", "file") from error
+        raise Refused(f"{Path(path).name}：{error}", "file") from error
     if parsed.format not in (FORMAT_2019, FORMAT_2021):
-        raise ReportError("只能导入2019年以后统一格式的报告表格", "file")
+        raise Refused("只能导入2019年以后统一格式的报告表格", "file")
     if parsed.year is not None and parsed.year != year:
-        raise ReportError(f"文件中的报告年度为{parsed.year}年，与指定的{year}年不符", "year")
+        raise Refused(f"文件中的报告年度为{parsed.year}年，与指定的{year}年不符", "year")
     with transaction.atomic():
         if AnnualReport.objects.filter(agency=agency, year=year).exists():
-            raise ReportError(f"{agency.name}{year}年度报告已经存在", "year")
+            raise Refused(f"{agency.name}{year}年度报告已经存在", "year")
         report = AnnualReport.objects.create(
             agency=agency,
             year=year,

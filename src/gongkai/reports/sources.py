@@ -8,11 +8,13 @@ number can be traced back to its records. Nothing here decides a table's layout 
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Case, CharField, F, Q, Value, When
 
-from gongkai.appeals.models import Appeal, AppealKind, AppealResult
-from gongkai.applications.models import Application
+from gongkai.appeals.models import Appeal, AppealKind, AppealResult, table4_records
+from gongkai.applications.ledger import EventKind
+from gongkai.applications.models import Application, CaseEvent
 from gongkai.applications.outcomes import ApplicantCategory, Outcome
 from gongkai.catalog.models import InfoItem, Validity
 
@@ -138,19 +140,27 @@ def cases(agency_ids: list[int], year: int) -> dict[str, dict[str, Ids]]:
     return found
 
 
+def fees_collected(agency_ids: list[int], year: int) -> tuple[Decimal, Ids]:
+    """信息处理费 collected in the year (国办函〔2020〕109号): the amount of each case's fee notice
+    whose payment (缴纳) was recorded in the year, and those cases."""
+    start, end = _bounds(year)
+    paid = CaseEvent.objects.filter(
+        case__agency__in=agency_ids, kind=EventKind.FEE_PAID, on__range=(start, end)
+    ).values_list("case_id", flat=True)
+    notices = CaseEvent.objects.filter(case_id__in=paid, kind=EventKind.FEE_NOTICE).order_by("id")
+    # The last notice of a case is the one its payment answers.
+    amounts = {
+        case_id: Decimal(data["amount"]) for case_id, data in notices.values_list("case_id", "data")
+    }
+    return sum(amounts.values(), Decimal("0")), sorted(amounts)
+
+
 def appeals(agency_ids: list[int], year: int) -> dict[str, dict[str, Ids]]:
     """Table 4: appeals decided in the year or still pending at its end, by kind and result."""
-    _, end = _bounds(year)
     found = {group: {c: [] for c in APPEAL_COLUMNS.values()} for group in APPEAL_GROUPS.values()}
-    rows = (
-        Appeal.objects.filter(agency_id__in=agency_ids)
-        .counted_in(year)
-        .values_list("id", "kind", "result", "concluded_on")
-    )
-    for appeal_id, kind, result, concluded_on in rows:
-        if concluded_on is None or concluded_on > end:
-            result = AppealResult.PENDING
-        found[APPEAL_GROUPS[kind]][APPEAL_COLUMNS[result]].append(appeal_id)
+    records = table4_records(Appeal.objects.filter(agency_id__in=agency_ids), year)
+    for (kind, result), ids in records.items():
+        found[APPEAL_GROUPS[kind]][APPEAL_COLUMNS[result]] = ids
     return found
 
 

@@ -12,6 +12,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, AgencyKind
+from gongkai.lib.errors import Refused
+from gongkai.workbench import transitions
 from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import charts, services, sources
@@ -19,8 +21,8 @@ from .build import build_rollup, generated_cells, rollup_members
 from .content import ReportContent
 from .exports import FORMATS, export, sections
 from .layout import tables
-from .models import AnnualReport, ReportStatus, deadline
-from .services import ReportError
+from .models import AnnualReport, deadline
+from .workflow import REPORT_WORKFLOW
 
 
 def _year(request, default: int) -> int:
@@ -60,52 +62,14 @@ class ReportListView(ScopedMixin, ListView):
         try:
             year = int(request.POST.get("year", ""))
             report = services.create_draft(agency, year, user=request.user)
-        except ValueError as error:
-            message = error.message if isinstance(error, ReportError) else "报告年度须是四位数字"
-            messages.error(request, message)
+        except Refused as refused:
+            messages.error(request, refused.message)
+            return redirect("reports:list")
+        except ValueError:
+            messages.error(request, "报告年度须是四位数字")
             return redirect("reports:list")
         messages.success(request, f"已创建{report}草稿，表二至表四已根据记录生成")
         return redirect("reports:detail", pk=report.pk)
-
-
-# What each editor form does: the service to call and the fields it reads.
-OPERATIONS = {
-    "sections": lambda r, u, p: services.save_sections(
-        r,
-        user=u,
-        overview=p.get("overview", ""),
-        problems=p.get("problems", ""),
-        other=p.get("other_matters", ""),
-    ),
-    "figures": lambda r, u, p: services.enter_figures(
-        r,
-        user=u,
-        licensing=p.get("licensing"),
-        punishment=p.get("punishment"),
-        coercion=p.get("coercion"),
-        fees=p.get("fees"),
-    ),
-    "override": lambda r, u, p: services.override_cell(
-        r, user=u, cell=p.get("cell", ""), value=p.get("value"), reason=p.get("reason", "")
-    ),
-    "remove_override": lambda r, u, p: services.remove_override(r, user=u, cell=p.get("cell", "")),
-    "refresh": lambda r, u, p: services.recalculate(r, user=u),
-    "submit": lambda r, u, p: services.submit(r, user=u),
-    "return": lambda r, u, p: services.return_report(r, user=u, reason=p.get("reason", "")),
-    "accept": lambda r, u, p: services.accept(r, user=u),
-    "publish": lambda r, u, p: services.publish(r, user=u),
-}
-DONE = {
-    "sections": "正文已保存",
-    "figures": "填报数据已保存",
-    "override": "更正已记录",
-    "remove_override": "更正已撤销",
-    "refresh": "已按最新记录重新计算",
-    "submit": "已报送主管部门",
-    "return": "已退回",
-    "accept": "已审核通过",
-    "publish": "已在门户网站公开",
-}
 
 
 class ReportDetailView(ScopedMixin, DetailView):
@@ -123,6 +87,7 @@ class ReportDetailView(ScopedMixin, DetailView):
         user = self.request.user
         content = services.content_of(report)
         built = services.compute(report) if report.is_editable else None
+        moves = set(REPORT_WORKFLOW.available(report, user))
         return super().get_context_data(
             report=report,
             content=content,
@@ -132,12 +97,10 @@ class ReportDetailView(ScopedMixin, DetailView):
             overrides=report.overrides.select_related("created_by"),
             identities=services.failing_identities(report),
             cells=generated_cells(report.format_code),
-            can_edit=report.is_editable and access.can(user, "report.edit", report.agency),
-            can_submit=report.is_editable and access.can(user, "report.submit", report.agency),
-            can_supervise=report.status == ReportStatus.SUBMITTED
-            and services.is_supervisor_of(user, report.agency),
-            can_publish=report.status == ReportStatus.ACCEPTED
-            and access.can(user, "report.publish", report.agency),
+            can_edit="sections" in moves,
+            can_submit="submit" in moves,
+            can_supervise="accept" in moves,
+            can_publish="publish" in moves,
             hash_ok=services.verify_published(report),
             formats=FORMATS,
             charts=[charts.svg(chart) for chart in charts.year_over_year(content.history)],
@@ -146,16 +109,12 @@ class ReportDetailView(ScopedMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         report = self.get_object()
-        op = request.POST.get("op", "")
-        if op not in OPERATIONS:
-            messages.error(request, "未知的操作")
-            return redirect("reports:detail", pk=report.pk)
-        try:
-            OPERATIONS[op](report, request.user, request.POST)
-        except ReportError as error:
-            messages.error(request, error.message)
+        name = request.POST.get("op", "")
+        attempt = transitions.attempt(REPORT_WORKFLOW, report, name, request)
+        if attempt.done:
+            messages.success(request, REPORT_WORKFLOW.message(name))
         else:
-            messages.success(request, DONE[op])
+            messages.error(request, attempt.error)
         return redirect("reports:detail", pk=report.pk)
 
 

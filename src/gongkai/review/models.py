@@ -41,7 +41,6 @@ class ReviewState(models.TextChoices):
     PENDING = "pending", _("审查中")
     APPROVED = "approved", _("通过")
     RETURNED = "returned", _("退回")
-    WITHDRAWN = "withdrawn", _("撤回")
 
 
 class Review(AuditedModel):

@@ -18,3 +18,11 @@ DUE_SOON_DAYS = 7
 def re_review_due(decided: date) -> date:
     """When a 不予公开 decision is next re-evaluated (Art. 18)."""
     return decided + RE_REVIEW_INTERVAL
+
+
+# How much a person must write where others act on the reason. Letting blocking check findings
+# through is the heaviest (it publishes what the checks stopped); a return or a revocation only
+# needs a reason that says what to do next.
+MIN_OVERRIDE_REASON_CHARS = 10
+MIN_RETURN_OPINION_CHARS = 2
+MIN_REVOKE_REASON_CHARS = 2

@@ -8,20 +8,19 @@ whose review is approved can become the public one.
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, Role
 from gongkai.catalog.models import DisclosureAttribute, InfoItem, ItemStatus, ItemVersion
+from gongkai.catalog.rules import ITEM_RULES
 from gongkai.catalog.signals import item_published, item_withdrawn
 from gongkai.core.audit import record_transition
+from gongkai.lib.errors import Refused
 
 from . import policy
 from .models import Decision, Review, ReviewOpinion, ReviewState, ReviewStep
-
-MIN_REASON_CHARS = 10
 
 
 def chain_for(agency: Agency) -> list[dict]:
@@ -35,9 +34,9 @@ def set_chain(*, user, agency: Agency, steps: list[dict]) -> None:
     """Replace the agency's chain; reviews already under way keep the chain they started with."""
     access.require(user, "review.configure", agency)
     if not steps:
-        raise ValidationError("审查流程至少需要一个环节。")
+        raise Refused("审查流程至少需要一个环节。")
     if steps[-1]["role"] != "leader":
-        raise ValidationError("最后一个环节应由分管领导批准。")
+        raise Refused("最后一个环节应由分管领导批准。")
     before = chain_for(agency)
     agency.review_steps.all().delete()
     for position, step in enumerate(steps, start=1):
@@ -64,11 +63,8 @@ def submit(*, user, item: InfoItem) -> Review:
     """Send the working version into review through the agency's chain."""
     item = _locked(item)
     access.require(user, "item.change", item.agency)
-    if item.status not in (ItemStatus.DRAFT, ItemStatus.RETURNED):
-        raise ValidationError(f"“{item.get_status_display()}”状态的信息不能提交审查。")
+    ITEM_RULES.require("submit", item)
     version = item.current_version
-    if not version.title.strip():
-        raise ValidationError("标题不能为空。")
     review = Review.objects.create(
         version=version,
         agency=item.agency,
@@ -100,26 +96,25 @@ def sign(
     """A named reviewer's opinion at the review's next step."""
     review = Review.objects.select_for_update().get(pk=review.pk)
     item = _locked(review.version.item)
+    ITEM_RULES.require("sign", item)
     step = review.next_step
     if step is None:
-        raise ValidationError("该审查已结束，不能再签署意见。")
+        raise Refused("该审查已结束，不能再签署意见。")
     if item.current_version_id != review.version_id:
-        raise ValidationError("该版本已不是当前版本，不能再审查。")
+        raise Refused("该版本已不是当前版本，不能再审查。")
     if not access.can(user, f"review.step.{step['role']}", review.agency):
-        raise ValidationError(f"“{step['name']}”环节须由本机关的{_role_label(step['role'])}签署。")
+        raise Refused(signer_required(step))
     if decision not in Decision.values:
-        raise ValidationError("请选择审查结论。")
+        raise Refused("请选择审查结论。")
     if not legal_basis.strip():
-        raise ValidationError({"legal_basis": "请写明审查依据（如《条例》第十四条）。"})
-    if decision == Decision.RETURN and len(opinion.strip()) < 2:
-        raise ValidationError({"opinion": "退回时请写明退回理由。"})
+        raise Refused("请写明审查依据（如《条例》第十四条）。", "legal_basis")
+    if decision == Decision.RETURN and len(opinion.strip()) < policy.MIN_RETURN_OPINION_CHARS:
+        raise Refused("退回时请写明退回理由。", "opinion")
     if decision == Decision.APPROVE:
         if review.opinions.filter(reviewer=user, decision=Decision.APPROVE).exists():
-            raise ValidationError("同一人不能在同一审查流程中两次签署同意。")
+            raise Refused("同一人不能在同一审查流程中两次签署同意。")
         if review.version.block_findings and not review.checks_override_reason:
-            raise ValidationError(
-                "自动检查发现必须处理的问题，请先修改，或由审查人写明理由后放行。"
-            )
+            raise Refused("自动检查发现必须处理的问题，请先修改，或由审查人写明理由后放行。")
     index = review.signed_steps
     signed = ReviewOpinion.objects.create(
         review=review,
@@ -167,8 +162,9 @@ def _approve_version(item: InfoItem, version: ItemVersion, now: datetime) -> Non
     )
 
 
-def _role_label(role: str) -> str:
-    return str(Role(role).label)
+def signer_required(step: dict) -> str:
+    """Who must sign a step, said to anyone else who tries."""
+    return f"“{step['name']}”环节须由本机关的{Role(step['role']).label}签署。"
 
 
 @transaction.atomic
@@ -176,11 +172,12 @@ def override_checks(*, user, review: Review, reason: str) -> Review:
     """A reviewer lets blocking check findings through, in writing (audited)."""
     review = Review.objects.select_for_update().get(pk=review.pk)
     if not access.can(user, "review.sign", review.agency):
-        raise ValidationError("只有审查人或分管领导可以放行检查问题。")
+        raise Refused("只有审查人或分管领导可以放行检查问题。")
     if review.state != ReviewState.PENDING:
-        raise ValidationError("该审查已结束。")
-    if len(reason.strip()) < MIN_REASON_CHARS:
-        raise ValidationError({"reason": f"放行理由至少写{MIN_REASON_CHARS}个字。"})
+        raise Refused("该审查已结束。")
+    ITEM_RULES.require("override", review.version.item)
+    if len(reason.strip()) < policy.MIN_OVERRIDE_REASON_CHARS:
+        raise Refused(f"放行理由至少写{policy.MIN_OVERRIDE_REASON_CHARS}个字。", "reason")
     review.checks_override_reason = reason.strip()
     review.checks_override_by = user
     review.save(update_fields=["checks_override_reason", "checks_override_by"])
@@ -194,13 +191,10 @@ def override_checks(*, user, review: Review, reason: str) -> Review:
 
 
 def _require_publishable(item: InfoItem) -> ItemVersion:
+    ITEM_RULES.require("publish", item)
     version = item.current_version
-    if item.status != ItemStatus.APPROVED:
-        raise ValidationError(f"“{item.get_status_display()}”状态的信息不能公开，须先审查通过。")
     if not Review.objects.filter(version=version, state=ReviewState.APPROVED).exists():
-        raise ValidationError("该版本没有通过审查，不能公开。")
-    if version.attribute != DisclosureAttribute.PROACTIVE:
-        raise ValidationError(f"公开属性为“{version.get_attribute_display()}”的信息不在门户公开。")
+        raise Refused("该版本没有通过审查，不能公开。")
     return version
 
 
@@ -240,7 +234,7 @@ def schedule(*, user, item: InfoItem, when: datetime) -> InfoItem:
     access.require(user, "item.publish", item.agency)
     _require_publishable(item)
     if when <= timezone.now():
-        raise ValidationError({"when": "定时发布时间须晚于现在。"})
+        raise Refused("定时发布时间须晚于现在。", "when")
     item.scheduled_for = when
     item.save(update_fields=["scheduled_for"])
     record_transition(item, "schedule", when=when)
@@ -259,10 +253,9 @@ def revoke(*, user, item: InfoItem, reason: str) -> InfoItem:
     """Take the item off the portal; the record, its versions and reviews stay."""
     item = _locked(item)
     access.require(user, "item.revoke", item.agency)
-    if item.published_version_id is None:
-        raise ValidationError("该信息未公开，无需撤回。")
-    if len(reason.strip()) < 2:
-        raise ValidationError({"reason": "请写明撤回理由。"})
+    ITEM_RULES.require("revoke", item)
+    if len(reason.strip()) < policy.MIN_REVOKE_REASON_CHARS:
+        raise Refused("请写明撤回理由。", "reason")
     version = item.published_version
     item.published_version = None
     # A revision under way keeps its own status; otherwise the item itself is now withdrawn.
@@ -283,7 +276,7 @@ def confirm_migrated(*, user, item: InfoItem, published_at: datetime, source: st
     access.require(user, "item.import_published", item.agency)
     version = item.current_version
     if version.attribute != DisclosureAttribute.PROACTIVE:
-        raise ValidationError("只有主动公开的信息可以按已公开迁移。")
+        raise Refused("只有主动公开的信息可以按已公开迁移。")
     now = timezone.now()
     review = Review.objects.create(
         version=version,

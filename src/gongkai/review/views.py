@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.catalog.models import DisclosureAttribute, InfoItem, ItemStatus
+from gongkai.lib.errors import Refused
 from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin
 
 from . import policy, services
@@ -142,8 +143,8 @@ class ChainView(AgencyInUrlMixin, FormView):
             services.set_chain(
                 user=self.request.user, agency=self.agency, steps=form.cleaned_data["steps"]
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except Refused as refused:
+            form.add_error(None, refused.message)
             return self.form_invalid(form)
         messages.success(self.request, "审查流程已保存，此后提交的审查按新流程进行。")
         return HttpResponseRedirect(reverse("review:chain", args=[self.agency.pk]))

@@ -185,6 +185,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "gongkai.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "公开平台 API",

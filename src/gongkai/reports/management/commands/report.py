@@ -35,7 +35,8 @@ class Command(BaseCommand):
     def _import(self, file: Path, code: str, year: int) -> None:
         from gongkai.agencies.models import Agency
         from gongkai.core.actor import Actor, acting_as
-        from gongkai.reports.services import ReportError, import_published
+        from gongkai.lib.errors import Refused
+        from gongkai.reports.services import import_published
 
         if not file.is_file():
             raise CommandError(f"文件不存在：{file}")
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         try:
             with acting_as(Actor(None, "命令行导入（gongkai report import）")):
                 report = import_published(agency, year, file)
-        except ReportError as error:
+        except Refused as error:
             raise CommandError(error.message) from error
         failing = len(report.inconsistencies)
         self.stdout.write(

@@ -1,0 +1,1 @@
+"""Helpers every domain app may use; they import nothing from the apps."""

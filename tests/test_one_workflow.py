@@ -1,0 +1,230 @@
+"""Every transition of every workflow is reached the same way from the workbench and the API.
+
+For each kind of record, in each of several states, two twin records are built the same way;
+each transition is posted with no input to one twin through the workbench page and to the other
+through the staff API. Both channels must come to the same end: both carry it out (and leave
+the twins in the same state), or both refuse it with the same messages. The transitions a page
+offers as buttons and forms are exactly those the API lists as available.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from gongkai.agencies.models import Membership, Role
+from gongkai.applications import services as cases
+from gongkai.applications.workflow import CASE_WORKFLOW
+from gongkai.catalog import services as catalog
+from gongkai.reports import services as reports
+from gongkai.reports.workflow import REPORT_WORKFLOW
+from gongkai.review import services as review
+from gongkai.review.workflow import ITEM_WORKFLOW
+from tests.applications.cases import d, make_case
+from tests.catalog.files import docx_bytes
+from tests.catalog.makers import Team, make_item
+from tests.conftest import login, make_agency, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Channel:
+    """How one kind of record is moved: the workbench form's URL and data, the API's."""
+
+    workflow: object
+    page: Callable  # record -> the URL of the page that shows its transitions
+    post: Callable  # (record, name) -> (url, data) as the workbench posts it
+    api: Callable  # record -> the API endpoint of its transitions
+    api_name: str  # the key naming the transition in the API's body and list
+    offered: Callable  # html -> the transition names the page offers
+    status: Callable  # record -> its state, read again from the database
+
+
+def _case_post(case, name):
+    return reverse(f"cases:move_{name}", args=[case.pk]), {}
+
+
+CASES = Channel(
+    CASE_WORKFLOW,
+    page=lambda case: reverse("cases:detail", args=[case.pk]),
+    post=_case_post,
+    api=lambda case: f"/api/staff/applications/{case.pk}/moves/",
+    api_name="move",
+    offered=lambda html: set(re.findall(r'id="move-([a-z_]+)"', html)),
+    status=lambda case: type(case).objects.get(pk=case.pk).status,
+)
+ITEMS = Channel(
+    ITEM_WORKFLOW,
+    page=lambda item: reverse("catalog:item_detail", args=[item.pk]),
+    post=lambda item, name: (
+        reverse("catalog:item_detail", args=[item.pk]),
+        {"transition": name},
+    ),
+    api=lambda item: f"/api/staff/items/{item.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'name="transition" value="([a-z_]+)"', html)),
+    status=lambda item: type(item).objects.get(pk=item.pk).status,
+)
+REPORTS = Channel(
+    REPORT_WORKFLOW,
+    page=lambda report: reverse("reports:detail", args=[report.pk]),
+    post=lambda report, name: (reverse("reports:detail", args=[report.pk]), {"op": name}),
+    api=lambda report: f"/api/staff/reports/{report.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'name="op" value="([a-z_]+)"', html)),
+    status=lambda report: type(report).objects.get(pk=report.pk).status,
+)
+
+
+@pytest.fixture
+def actor(county, agency_a):
+    """One person holding every role at the department and the 主管部门's role above it."""
+    user = make_staff(agency_a, *Role.values, username="does_everything")
+    Membership.objects.create(user=user, agency=county, role=Role.SUPERVISOR)
+    return user
+
+
+def _workbench_outcome(client, channel, record, name):
+    url, data = channel.post(record, name)
+    response = client.post(url, data, follow=True)
+    assert response.status_code in (200, 400), (name, response.status_code)
+    errors = set()
+    for key in response.context.keys():  # noqa: SIM118 (a ContextList iterates its contexts)
+        value = response.context[key]
+        if key.endswith("form") and getattr(value, "is_bound", False):
+            errors |= {str(e) for found in value.errors.values() for e in found}
+    errors |= {m.message for m in response.context["messages"] if m.level == message_levels.ERROR}
+    return ("refused", frozenset(errors)) if errors else ("done", channel.status(record))
+
+
+def _api_outcome(client, channel, record, name):
+    response = client.post(
+        channel.api(record), {channel.api_name: name, "fields": {}}, format="json"
+    )
+    if response.status_code == 200:
+        return ("done", channel.status(record))
+    assert response.status_code == 400, (name, response.status_code, response.content)
+    return ("refused", frozenset(e for found in response.json().values() for e in found))
+
+
+def _compare(channel, build, actor):
+    """Post every transition to twins built by `build`; return how many were carried out."""
+    page, api = login(actor), APIClient()
+    api.force_authenticate(actor)
+    carried_out = 0
+    for name in channel.workflow.transitions:
+        on_page, over_api = build(), build()
+        by_page = _workbench_outcome(page, channel, on_page, name)
+        by_api = _api_outcome(api, channel, over_api, name)
+        assert by_page == by_api, (name, by_page, by_api)
+        assert by_page[0] == "done" or by_page[1], name  # a refusal always says why
+        carried_out += by_page[0] == "done"
+    return carried_out
+
+
+def _offers_agree(channel, record, actor):
+    html = login(actor).get(channel.page(record)).content.decode()
+    api = APIClient()
+    api.force_authenticate(actor)
+    listed = {row[channel.api_name] for row in _listed(api, channel, record)}
+    assert listed == channel.offered(html), (listed, channel.offered(html))
+    assert listed == set(channel.workflow.available(record, actor))
+    return listed
+
+
+def _listed(api, channel, record):
+    body = api.get(channel.api(record)).json()
+    return body["moves"] if channel is CASES else body["transitions"]
+
+
+# ---- cases ----------------------------------------------------------------------------------
+
+
+def _case_in(agency, actor, state: str):
+    case = make_case(agency, "2026-11-20", user=actor)
+    if state in ("correction", "decided"):
+        cases.request_correction(
+            case, on=d("2026-11-23"), deadline=d("2026-11-30"), items="请写明年度", user=actor
+        )
+    if state == "decided":
+        cases.receive_correction(case, on=d("2026-11-24"), user=actor)
+        cases.decide(
+            case,
+            on=d("2026-11-25"),
+            outcome="granted",
+            legal_basis="第三十六条",
+            reasons="",
+            user=actor,
+        )
+    if state == "consulting":
+        cases.start_consultation(
+            case, on=d("2026-11-23"), party="某公司", party_kind="third_party", user=actor
+        )
+    return case
+
+
+@pytest.mark.parametrize("state", ["in_progress", "correction", "consulting", "decided"])
+def test_case_moves(agency_a, actor, state):
+    _compare(CASES, lambda: _case_in(agency_a, actor, state), actor)
+    offered = _offers_agree(CASES, _case_in(agency_a, actor, state), actor)
+    assert "letter" in offered
+
+
+# ---- catalog items --------------------------------------------------------------------------
+
+
+def _item_in(agency, actor, team, state: str):
+    item = make_item(agency, actor)
+    if state == "draft":
+        catalog.add_attachment(user=actor, item=item, name="附件.docx", data=docx_bytes("附件"))
+    elif state == "in_review":
+        review.submit(user=actor, item=item)
+    elif state in ("approved", "published"):
+        item = team.approve(item)
+        if state == "published":
+            item = review.publish(user=actor, item=item)
+    item.refresh_from_db()
+    return item
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "approved", "published"])
+def test_item_transitions(agency_a, actor, state):
+    team = Team(agency_a)
+    done = _compare(ITEMS, lambda: _item_in(agency_a, actor, team, state), actor)
+    offered = _offers_agree(ITEMS, _item_in(agency_a, actor, team, state), actor)
+    assert offered
+    # With no input, submitting a draft and publishing an approved item go through.
+    assert done == (1 if state in ("draft", "approved") else 0)
+
+
+# ---- annual reports -------------------------------------------------------------------------
+
+
+def _report_in(county, actor, state: str):
+    # One report per agency and year: each twin is its own department.
+    agency = make_agency(f"报告测试局{Membership.objects.count()}", county)
+    for role in (Role.CLERK, Role.LEADER, Role.AGENCY_ADMIN):
+        Membership.objects.create(user=actor, agency=agency, role=role)
+    report = reports.create_draft(agency, 2025, user=actor)
+    if state in ("submitted", "accepted"):
+        report = reports.submit(report, user=actor)
+    if state == "accepted":
+        report = reports.accept(report, user=actor)
+    return report
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "accepted"])
+def test_report_transitions(county, actor, state):
+    done = _compare(REPORTS, lambda: _report_in(county, actor, state), actor)
+    report = _report_in(county, actor, state)
+    if state == "draft":
+        reports.override_cell(
+            report, user=actor, cell="t4.reconsideration.total", value="0", reason="核对后更正"
+        )
+    offered = _offers_agree(REPORTS, report, actor)
+    assert done >= 1 and offered
