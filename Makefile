@@ -6,7 +6,7 @@ GONGKAI := $(BIN)/gongkai
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test date-guard install lint schema lock clean-db
+.PHONY: run dev serve-setup test date-guard install lint schema lock clean-db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,22 @@ $(VENV)/.installed: requirements/dev.txt pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-run: install
+serve-setup: install
 	mkdir -p var
 	$(GONGKAI) migrate --no-input -v 0
 	$(GONGKAI) demo load --if-empty
 	$(GONGKAI) reindex --if-unavailable
 	@echo "门户： http://$(HOST):$(PORT)/    工作台： http://$(HOST):$(PORT)/workbench/"
-	$(GONGKAI) runserver $(HOST):$(PORT)
+
+# As users see it: DEBUG off, the project's own Chinese error pages. HOST and PORT may be set
+# (make run HOST=0.0.0.0 PORT=8080); the host is then allowed too.
+run: serve-setup
+	DEBUG=false ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(HOST)}" \
+	  $(GONGKAI) runserver $(HOST):$(PORT)
+
+# For development: Django's debug pages and automatic reloading.
+dev: serve-setup
+	DEBUG=true $(GONGKAI) runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench

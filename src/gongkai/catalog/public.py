@@ -91,11 +91,6 @@ def rules(request, pk: int):
     )
 
 
-def annual_reports(request, pk: int):
-    agency = get_object_or_404(_agencies(), pk=pk)
-    return render(request, "catalog/public/reports.html", {"agency": agency})
-
-
 def apply(request, pk: int):
     """依申请公开: where and how to apply to this agency (Art. 27–29)."""
     agency = get_object_or_404(_agencies().prefetch_related("reading_rooms"), pk=pk)

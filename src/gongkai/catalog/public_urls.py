@@ -1,5 +1,6 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import public
 
@@ -12,7 +13,12 @@ urlpatterns = [
     path("agencies/<int:pk>/", public.agency_column, name="agency"),
     path("agencies/<int:pk>/guide/", public.guide, name="guide"),
     path("agencies/<int:pk>/rules/", public.rules, name="rules"),
-    path("agencies/<int:pk>/reports/", public.annual_reports, name="reports"),
+    # The column's 年报 tab is the reports app's page of the agency; old links land there.
+    path(
+        "agencies/<int:pk>/reports/",
+        RedirectView.as_view(pattern_name="annual_reports:agency", permanent=True),
+        name="reports",
+    ),
     path("agencies/<int:pk>/apply/", public.apply, name="apply"),
     path("feed/", public.LatestItemsFeed(), name="feed"),
     path(
