@@ -25,8 +25,17 @@ COUNTY = "某某县人民政府"
 CIVIL_AFFAIRS = "某某县民政局"
 
 
-def past_figures(rng: random.Random, scale: int) -> Figures:
-    """A consistent year: result rows, carry-overs, and new applications that balance them."""
+def past_figures(
+    rng: random.Random,
+    scale: int,
+    carried_over: dict[str, int] | None = None,
+    forward: int | None = None,
+) -> Figures:
+    """A consistent year: result rows, carry-overs, and new applications that balance them.
+
+    `carried_over` is last year's 结转下年度 (carry-over is an identity between consecutive
+    reports); `forward`, when given, is what every column carries into the next year.
+    """
     figures = Figures()
     weights = {"granted": 6, "partial": 2, "unable_not_held": 3, "not_processed_repeat": 1}
     for row in TABLE3_RESULT_KEYS:
@@ -38,14 +47,18 @@ def past_figures(rng: random.Random, scale: int) -> Figures:
         if c == "total":
             continue
         handled = sum(figures.table3[row][c] for row in TABLE3_RESULT_KEYS)
-        carried_over = rng.randint(0, 3)
-        # At least as many carried forward as carried over, so 新收 is never negative.
-        forward = carried_over + rng.randint(0, 3)
+        carried = carried_over[c] if carried_over else rng.randint(0, 3)
+        # Never fewer handled than carried over and carried forward, so 新收 is never negative.
+        onward = forward if forward is not None else carried + rng.randint(0, 3)
+        handled = max(handled, carried - onward)
+        figures.table3[TABLE3_RESULT_KEYS[0]][c] += handled - sum(
+            figures.table3[row][c] for row in TABLE3_RESULT_KEYS
+        )
         figures.table3["total"][c] = handled
-        figures.table3["carried_over"][c] = carried_over
-        figures.table3["carried_forward"][c] = forward
-        figures.table3["new_received"][c] = handled + forward - carried_over
-    for row in ("total", "carried_over", "carried_forward", "new_received"):
+        figures.table3["carried_over"][c] = carried
+        figures.table3["carried_forward"][c] = onward
+        figures.table3["new_received"][c] = handled + onward - carried
+    for row in (*TABLE3_RESULT_KEYS, "total", "carried_over", "carried_forward", "new_received"):
         figures.table3[row]["total"] = sum(figures.table3[row][c] for c in APPLICANT_KEYS)
     for group in figures.table4:
         parts = [rng.randint(0, 2) for _ in TABLE4_COLUMN_KEYS[:-1]]
@@ -80,9 +93,15 @@ def _import_past(agency, year: int, figures: Figures) -> None:
 def load(*, agencies: dict, users: dict) -> None:
     rng = random.Random(49)
     this_year = timezone.localdate().year
-    for offset, scale in ((3, 4), (2, 6)):
-        _import_past(agencies[COUNTY], this_year - offset, past_figures(rng, scale))
-        _import_past(agencies[CIVIL_AFFAIRS], this_year - offset, past_figures(rng, scale))
+    for name in (COUNTY, CIVIL_AFFAIRS):
+        # The 民政局's last imported year carries nothing forward: the report built next from
+        # its demo cases (which start within that next year) opens with nothing carried over.
+        last_forward = 0 if name == CIVIL_AFFAIRS else None
+        previous = None
+        for offset, scale in ((3, 4), (2, 6)):
+            figures = past_figures(rng, scale, previous, last_forward if offset == 2 else None)
+            _import_past(agencies[name], this_year - offset, figures)
+            previous = figures.table3["carried_forward"]
     # Last year's report of the 民政局 built from its demo cases, and taken through the lifecycle.
     agency = agencies[CIVIL_AFFAIRS]
     with acting_as(actor_for_user(users["mz_clerk"])):

@@ -29,12 +29,16 @@ from .build import (
     summed,
 )
 from .content import ReportContent, content_hash, figures_from_json, figures_json
+from .figures import Figures
 from .formats import FORMAT_2019, FORMAT_2021
 from .models import AnnualReport, FigureOverride, ReportOrigin, ReportStatus
 from .rules import REPORT_RULES
+from .validate import check_year_over_year
 
 # Finalising moves refuse a report whose tables break an identity (ogi-spec §3.6 V1–V4).
-IDENTITY_RULES = ("t3_results_sum", "t3_balance", "t3_row_total", "t4_total")
+# Carry-over is an identity between consecutive reports: this year's 上年结转 is last year's
+# 结转下年度, whether last year's report was built here or imported.
+IDENTITY_RULES = ("t3_results_sum", "t3_balance", "t3_row_total", "t4_total", "carry_over_mismatch")
 MAX_SECTION_LENGTH = 20000
 # A hand correction of a generated cell, and the 主管部门's return, must say why in a few words.
 MIN_OVERRIDE_REASON_CHARS = 4
@@ -87,9 +91,13 @@ def compute(report: AnnualReport) -> Built:
 def refresh(report: AnnualReport) -> Built:
     """Recompute a draft's tables and checks and store them (a draft follows its records)."""
     built = compute(report)
+    found = list(built.inconsistencies)
+    previous = previous_figures(report)
+    if previous is not None:
+        found += check_year_over_year(built.figures, previous)
     report.figures = figures_json(built.figures)
     report.proactive_items = built.proactive_items
-    report.inconsistencies = [item.as_json() for item in built.inconsistencies]
+    report.inconsistencies = [item.as_json() for item in found]
     report.computed_at = timezone.now()
     AnnualReport.objects.filter(pk=report.pk).update(
         figures=report.figures,
@@ -98,6 +106,15 @@ def refresh(report: AnnualReport) -> Built:
         computed_at=report.computed_at,
     )
     return built
+
+
+def previous_figures(report: AnnualReport) -> Figures | None:
+    """The figures of the agency's report for the year before, as published or imported, or
+    as its draft stands; None when there is none."""
+    previous = AnnualReport.objects.filter(agency_id=report.agency_id, year=report.year - 1).first()
+    if previous is None or not previous.figures:
+        return None
+    return content_of(previous).figures
 
 
 def recalculate(report: AnnualReport, *, user) -> Built:
