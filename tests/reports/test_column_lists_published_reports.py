@@ -1,4 +1,4 @@
-"""The 年报 tab of an agency's 政府信息公开 column lists its published reports, where citizens look."""
+"""The 年报 tab of an agency's 政府信息公开 column lists its published reports."""
 
 import time_machine
 from django.urls import reverse

@@ -16,7 +16,7 @@ def test_the_current_year_is_refused_until_it_is_over(county, agency_a):
     with time_machine.travel("2026-12-31 16:00 +0800", tick=False):
         report = services.create_draft(agency_a, 2026, user=leader)
         assert "submit" not in REPORT_WORKFLOW.available(report, leader)
-        with pytest.raises(Refused, match="2026年度尚未结束.*2027年1月1日起方可报送"):
+        with pytest.raises(Refused, match=r"2026年度尚未结束.*2027年1月1日起方可报送"):
             REPORT_WORKFLOW.perform(report, "submit", {}, user=leader)
     with time_machine.travel("2027-01-01 09:00 +0800", tick=False):
         assert "submit" in REPORT_WORKFLOW.available(report, leader)
