@@ -1,6 +1,7 @@
 """A 系统管理员 imports next year's holiday schedule on the workbench; nobody else can."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -73,3 +74,23 @@ def test_a_provisional_year_is_shown_as_such(county):
     assert "暂定，按法定节假日推算，2027年节假日安排公布后自动更新" in page
     assert "下一年度的节假日安排尚未导入" in page
     assert "2月5日 放假 春节" in page
+
+
+def test_system_admin_pastes_the_notice_checks_the_calendar_and_imports(county):
+    admin = login(make_staff(county, "system_admin"))
+    text = (Path(__file__).parents[1] / "core" / "notices" / "2026.txt").read_text("utf-8")
+    text = text.replace("2026", "2030").replace("2025", "2029")  # no schedule to clash with
+    url = reverse("workbench:calendar_notice")
+    # A 2030 notice with the 2026 weekdays: every date's weekday is checked.
+    refused = admin.post(url, {"text": text}).content.decode()
+    assert "请核对日期" in refused and "确认导入" not in refused
+    good = (Path(__file__).parents[1] / "core" / "notices" / "2026.txt").read_text("utf-8")
+    # 2026 is built in; importing its own notice over it must change nothing but the source.
+    preview = admin.post(url, {"text": good}).content.decode()
+    assert "请核对：2026年（国办发明电〔2025〕7号）" in preview
+    assert "共放假 33 天，调休上班 6 天" in preview and "确认导入2026年安排" in preview
+    assert workdays.schedule_for(2026).source != workdays.IMPORTED_SOURCE  # not yet
+    done = admin.post(url, {"text": good, "confirmed": "True"}, follow=True).content.decode()
+    assert "已导入" in done
+    assert workdays.schedule_for(2026).notice == "国办发明电〔2025〕7号"
+    assert not is_workday(date(2026, 2, 16)) and is_workday(date(2026, 2, 14))

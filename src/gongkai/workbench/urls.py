@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .calendar_views import HolidayCalendarView
+from .calendar_views import HolidayCalendarView, HolidayNoticeView
 
 app_name = "workbench"
 urlpatterns = [
@@ -33,4 +33,5 @@ urlpatterns = [
     path("staff/<int:pk>/edit/", views.StaffUpdateView.as_view(), name="staff_edit"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
     path("calendar/", HolidayCalendarView.as_view(), name="calendar"),
+    path("calendar/notice/", HolidayNoticeView.as_view(), name="calendar_notice"),
 ]
