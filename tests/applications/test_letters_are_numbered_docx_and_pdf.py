@@ -82,3 +82,25 @@ def test_a_letter_needs_its_facts(agency_a):
     with pytest.raises(Refused, match="尚未作出答复"):
         letters.generate(case, "reply", user=None)
     assert not case.letters.exists()
+
+
+@time_machine.travel("2025-11-20 10:00 +0800")
+def test_the_wording_reads_as_chinese_not_as_filled_in_fields(agency_a):
+    """No 「按按量计收」, no 「……明细。”。」, no 「第三十六条。。」."""
+    clerk = make_staff(agency_a, "clerk")
+    case = make_case(agency_a, "2025-10-27", user=clerk, description="2024年低保资金发放明细。")
+    services.assess_fee(case, on=d("2025-10-30"), method="per_page", pages=50, user=clerk)
+    fee = letters.generate(case, "fee", user=clerk).text
+    assert "本申请按量计收信息处理费" in fee and "按按" not in fee
+    services.fee_paid(case, on=d("2025-11-03"), user=clerk)
+    services.decide(
+        case,
+        on=d("2025-11-18"),
+        outcome="granted",
+        legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（二）项。",
+        reasons="",
+        user=clerk,
+    )
+    reply = letters.generate(case, "reply", user=clerk).text
+    assert "所需信息为：“2024年低保资金发放明细”。" in reply
+    assert "第三十六条第（二）项。" in reply and "。。" not in reply

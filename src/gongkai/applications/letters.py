@@ -142,7 +142,8 @@ def letter_fields(case: Application, kind: str) -> dict:
         "申请人": case.applicant_name,
         "申请编号": case.number,
         "收到日期": _cn_date(case.received_on),
-        "所需信息": case.description,
+        # Quoted mid-sentence: a closing 。 of its own would print 「……明细。”。」.
+        "所需信息": _without_final_stop(case.description),
         "文号": case.document_number,
         "查询码": case.tracking_code_display,
     }
@@ -187,7 +188,7 @@ def letter_fields(case: Application, kind: str) -> dict:
             else conclusion(event.data["outcome"]),
             "负责公开的机关": event.data.get("responsible_organ", ""),
             "负责机关联系方式": event.data.get("responsible_contact", ""),
-            "法律依据": event.data["legal_basis"],
+            "法律依据": _without_final_stop(event.data["legal_basis"]),
             "理由": event.data["reasons"],
             "救济途径": REMEDIES.format(body=parent.name if parent else "上一级行政机关"),
         }
@@ -207,6 +208,11 @@ def _date_field(name: str, start: date, due: date | None, missing: str = "（期
     if provisional_year(start, due):
         return {name: "", f"暂定{name}": f"{_cn_date(due)}（暂定）"}
     return {name: _cn_date(due), f"暂定{name}": ""}
+
+
+def _without_final_stop(text: str) -> str:
+    """Text a letter puts inside its own sentence, without the full stop it may end with."""
+    return text.strip().rstrip("。．.；;").rstrip()
 
 
 def _stored_date(value: str | None) -> date | None:
