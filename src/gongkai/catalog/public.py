@@ -7,6 +7,7 @@ ever shown, and only its own attachments.
 
 from datetime import datetime
 
+import segno
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
@@ -170,6 +171,8 @@ def item(request, pk: int):
             "version": version,
             "attachments": version.attachments.all(),
             "changed": version.number > 1,
+            # For reading on a phone what is open on a screen, and for a printed copy's reader.
+            "qr": segno.make(request.build_absolute_uri(), error="m").svg_data_uri(scale=3),
         },
     )
 
