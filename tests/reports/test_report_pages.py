@@ -71,7 +71,9 @@ def test_an_override_that_breaks_an_identity_shows_at_once_and_blocks_submission
         {"op": "override", "cell": "t4.reconsideration.total", "value": "50", "reason": "法院数据"},
     )
     body = client.get(url).content.decode()
-    assert "t4_total" in body and "不能报送或公开" in body
+    # The broken identity is named in words: the 表四 group and its sums.
+    assert "表四 行政复议：结果维持、结果纠正、其他结果、尚未审结之和为" in body
+    assert "不能报送或公开" in body
     body = client.post(url, {"op": "submit"}, follow=True).content.decode()
     assert "勾稽关系不成立，不能报送" in body
     report.refresh_from_db()

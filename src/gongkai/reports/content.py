@@ -35,6 +35,11 @@ class ReportContent:
         return FORMAT_2019_SPEC if self.format_code == FORMAT_2019 else FORMAT_2021_SPEC
 
     @property
+    def override_notes(self) -> list[tuple[str, str]]:
+        """The corrections by hand, each cell named as the printed table names it."""
+        return [(self.spec.cell_label(cell), reason) for cell, reason in self.overrides.items()]
+
+    @property
     def title(self) -> str:
         return f"{self.agency}{self.year}年政府信息公开工作年度报告"
 

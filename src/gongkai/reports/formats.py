@@ -64,6 +64,28 @@ class ReportFormat:
     def table3_row(self, key: str) -> Row:
         return next(row for row in self.table3_rows if row.key == key)
 
+    def cell_label(self, cell: str) -> str:
+        """A generated cell's name as the printed table says it: 「表三 （一）予以公开 × 自然人」
+        for t3.granted.natural_person, 「表二 规范性文件 × 本年制发件数」 for
+        t2.normative_documents.issued."""
+        table, row, *column = cell.split(".")
+        if table == "t2":
+            kinds = {"regulations": "规章", "normative_documents": "行政规范性文件"}
+            counts = {
+                "issued": "本年制发件数",
+                "repealed": "本年废止件数",
+                "in_force": "现行有效件数",
+            }
+            return f"表二 {kinds.get(row, row)} × {counts.get(column[0], column[0])}"
+        if table == "t3":
+            columns = {c.key: c.label for c in self.table3_columns}
+            return f"表三 {self.table3_row(row).label} × {columns[column[0]]}"
+        groups = {
+            g.key: f"{g.parent}·{g.label}" if g.parent else g.label for g in self.table4_groups
+        }
+        columns = {c.key: c.label for c in self.table4_columns}
+        return f"表四 {groups[row]} × {columns[column[0]]}"
+
 
 HEADINGS = (
     "一、总体情况",

@@ -94,9 +94,15 @@ class ReportDetailView(ScopedMixin, DetailView):
             sections=sections(content),
             traced=set(built.trace) if built else set(),
             trace_url=self.request.path + "cell/",
-            overrides=report.overrides.select_related("created_by"),
+            overrides=[
+                (override, content.spec.cell_label(override.cell))
+                for override in report.overrides.select_related("created_by")
+            ],
             identities=services.failing_identities(report),
-            cells=generated_cells(report.format_code),
+            cells=[
+                (cell, content.spec.cell_label(cell))
+                for cell in generated_cells(report.format_code)
+            ],
             can_edit="sections" in moves,
             can_submit="submit" in moves,
             can_supervise="accept" in moves,

@@ -28,7 +28,10 @@ MAX_SCHEDULE_BYTES = 256 * 1024
 class ScheduleUploadForm(forms.Form):
     schedule = forms.FileField(
         label=_("节假日安排文件"),
-        help_text=_("YAML 或 JSON，一个文件一年，格式见 docs/calendar.md；导入后替换该年原有安排"),
+        help_text=_(
+            "YAML 或 JSON，一个文件一年，格式见部署文档《工作日日历与节假日安排导入》；"
+            "导入后替换该年原有安排"
+        ),
     )
 
     def clean_schedule(self):

@@ -20,6 +20,7 @@ from gongkai.agencies import access, services
 from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
 from gongkai.core.models import AuditEvent
 
+from . import audit_display
 from .forms import (
     AgencyForm,
     AuditFilterForm,
@@ -323,4 +324,14 @@ class AuditLogView(ScopedMixin, ListView):
         return qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context["rows"] = [
+            {
+                "event": event,
+                "record_type": audit_display.record_type_label(event.record_type),
+                "action": audit_display.action_label(event.action),
+                "changes": audit_display.changes(event.record_type, event.before, event.after),
+            }
+            for event in context["object_list"]
+        ]
+        return context

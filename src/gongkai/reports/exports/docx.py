@@ -80,7 +80,7 @@ def write_docx(content: ReportContent) -> bytes:
     if content.overrides:
         head = document.add_paragraph()
         _font(head.add_run("数据更正说明"), HEADING_FONT, 16)
-        for cell, reason in content.overrides.items():
+        for cell, reason in content.override_notes:
             prose(f"{cell}：{reason}")
     buffer = io.BytesIO()
     document.save(buffer)

@@ -96,7 +96,7 @@ def write_pdf(content: ReportContent) -> bytes:
         story.append(Paragraph("数据更正说明", heading_style))
         story += [
             Paragraph(escape(f"{cell}：{reason}"), body_style)
-            for cell, reason in content.overrides.items()
+            for cell, reason in content.override_notes
         ]
     year_charts = charts.year_over_year(content.history)
     if year_charts:
