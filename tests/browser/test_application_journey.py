@@ -1,6 +1,7 @@
 """A citizen applies online; a clerk asks for a 补正, registers it, consults a third party
-(the clock pauses), replies 部分公开 and generates the reply letter; the citizen then sees the
-result by tracking code and phone number. The CSP holds throughout."""
+(the clock pauses), replies 部分公开, generates the reply letter and records its delivery on
+line; the citizen then sees the result by tracking code and phone number and downloads the
+reply. The CSP holds throughout."""
 
 from datetime import timedelta
 
@@ -95,7 +96,13 @@ def test_citizen_applies_clerk_handles_citizen_sees_the_result(page, browser, of
     assert "第三十七条" in text and "六十日内" in text and "六个月内" in text
     assert page.console_errors == []
 
-    citizen = browser.new_context(locale="zh-CN").new_page()
+    # The applicant chose 网上获取: delivery is recording that the reply is on line.
+    deliver = page.locator("#move-deliver")
+    deliver.get_by_label("送达方式").select_option(label="网上获取")
+    deliver.get_by_role("button", name="登记送达").click()
+    expect(page.locator("#case-status")).to_have_text("已送达")
+
+    citizen = browser.new_context(locale="zh-CN", accept_downloads=True).new_page()
     citizen.goto(page.base + "/apply/status/")
     citizen.get_by_label("查询码").fill(code)
     citizen.get_by_label("申请时填写的联系电话").fill(PHONE)
@@ -103,4 +110,8 @@ def test_citizen_applies_clerk_handles_citizen_sees_the_result(page, browser, of
     expect(citizen.locator("#public-outcome")).to_have_text("部分公开")
     expect(citizen.locator("#status-result")).not_to_contain_text("张三")
     shot(citizen, "status-result")
+    with citizen.expect_download() as download:
+        citizen.locator("#online-replies").get_by_role("link").click()
+    reply = "".join(extract_bytes(download.value.path().read_bytes(), ".pdf").split())
+    assert "第三十七条" in reply and "六十日内" in reply
     citizen.context.close()

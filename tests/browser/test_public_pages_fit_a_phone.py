@@ -26,6 +26,7 @@ NOT_PAGES = {
     "disclosure:reports",
     "apply:paper_form_docx",
     "apply:paper_form_pdf",
+    "apply:reply_download",
     "annual_reports:download",
 }
 

@@ -5,10 +5,13 @@ import uuid
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core import signing
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
+from gongkai.core.actor import Actor, acting_as
+from gongkai.core.audit import record_transition
 from gongkai.core.workdays import (
     CalendarUnknown,
     add_workdays,
@@ -94,7 +97,38 @@ def status(request):
             )
             context["case"] = case
             context["not_found"] = case is None
+            if case is not None:
+                context["replies"] = [
+                    (letter, signing.dumps([case.pk, letter.pk], salt=REPLY_LINK_SALT))
+                    for letter in services.online_replies(case)
+                ]
     return render(request, "applications/public/status.html", context, status=code)
+
+
+# A download link is made only for whoever just gave the tracking code and the phone number,
+# and lasts long enough to click it, not to pass it around.
+REPLY_LINK_SALT = "gongkai.applications.online-reply"
+REPLY_LINK_SECONDS = 30 * 60
+
+
+def reply_download(request, token: str):
+    """The reply letter of a 网上获取 case, by a signed link from the status page; audited."""
+    try:
+        case_pk, letter_pk = signing.loads(token, salt=REPLY_LINK_SALT, max_age=REPLY_LINK_SECONDS)
+    except signing.BadSignature:
+        raise Http404("下载链接无效或已过期，请重新查询办理进度后下载。") from None
+    case = get_object_or_404(Application, pk=case_pk)
+    letter = next((x for x in services.online_replies(case) if x.pk == letter_pk), None)
+    if letter is None:
+        raise Http404("该文书不能在网上获取。")
+    with acting_as(Actor(None, f"申请人{case.applicant_name}（凭查询码和联系电话）")):
+        record_transition(case, "online_download", letter=letter.number)
+    return FileResponse(
+        letter.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{letter.get_kind_display()}{letter.number}.pdf",
+        content_type="application/pdf",
+    )
 
 
 def deadline(request):

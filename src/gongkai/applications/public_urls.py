@@ -9,6 +9,7 @@ urlpatterns = [
     path("", portal.apply, name="form"),
     path("receipt/", portal.receipt, name="receipt"),
     path("status/", portal.status, name="status"),
+    path("status/replies/<str:token>/", portal.reply_download, name="reply_download"),
     path("deadline/", portal.deadline, name="deadline"),
     path(
         "paper-form/<int:agency_pk>.docx",

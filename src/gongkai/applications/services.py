@@ -36,6 +36,7 @@ from .models import (
     Counter,
     DeliveryMethod,
     IdType,
+    LetterKind,
     ProvisionForm,
     Scan,
     ScanKind,
@@ -786,6 +787,16 @@ def similar_cases(case: Application, limit: int = 10) -> Similar:
 
 
 # ---- the public status lookup ---------------------------------------------------------------
+
+
+def online_replies(case: Application) -> list:
+    """The reply letters an applicant who chose 网上获取 may download from the status page:
+    only once delivery is recorded, so the clock and the letter agree on when he got it."""
+    if case.delivery_method != DeliveryMethod.ONLINE:
+        return []
+    if not case.events.filter(kind=EventKind.DELIVERED).exists():
+        return []
+    return list(case.letters.filter(kind=LetterKind.REPLY).order_by("id"))
 
 
 def find_by_tracking(code: str, phone: str) -> Application | None:

@@ -45,6 +45,7 @@ ACTIONS = {
     "enable_second_factor": "启用双因素认证",
     "disable_second_factor": "停用双因素认证",
     "import_published": "导入已公开的年度报告",
+    "online_download": "申请人网上获取答复",
 }
 # Details a transition records beside the record's own fields.
 DETAILS = {
@@ -86,6 +87,7 @@ DETAILS = {
     "before": "原设置",
     "after": "新设置",
     "file": "文件",
+    "letter": "文书",
 }
 # Details whose values are a model's choices.
 DETAIL_CHOICES = {"was": ItemStatus}
