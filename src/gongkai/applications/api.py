@@ -13,6 +13,8 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
+from gongkai.api import transitions
+from gongkai.api.transitions import transition_serializer
 from gongkai.api.viewsets import StaffScopedViewSet
 
 from . import services
@@ -105,13 +107,12 @@ class PublicIntakeSerializer(IntakeSerializer):
     )
 
 
-class MoveSerializer(serializers.Serializer):
-    move = serializers.ChoiceField(
-        choices=[(name, CASE_WORKFLOW.label(name)) for name in CASE_WORKFLOW.transitions]
-    )
-    fields = serializers.DictField(
-        required=False, help_text="该办理事项表单的字段，如 on、outcome、legal_basis、reasons"
-    )
+MoveSerializer = transition_serializer(
+    "MoveSerializer",
+    CASE_WORKFLOW,
+    "move",
+    "该办理事项表单的字段，如 on、outcome、legal_basis、reasons",
+)
 
 
 class PublicReceiptSerializer(serializers.Serializer):
@@ -175,21 +176,10 @@ class ApplicationViewSet(
     def moves(self, request, pk=None, format=None):
         """GET: the case and the moves open to the user now; POST: make one move."""
         case = self.get_object()
-        if request.method == "POST":
-            incoming = MoveSerializer(data=request.data)
-            incoming.is_valid(raise_exception=True)
-            CASE_WORKFLOW.perform(
-                case,
-                incoming.validated_data["move"],
-                incoming.validated_data.get("fields", {}),
-                user=request.user,
-            )
+        if transitions.handle(CASE_WORKFLOW, case, request, MoveSerializer, "move"):
             case = self.get_queryset().get(pk=case.pk)
-        available = [
-            {"move": name, "label": CASE_WORKFLOW.label(name)}
-            for name in CASE_WORKFLOW.available(case, request.user)
-        ]
-        return Response(ApplicationSerializer(case).data | {"moves": available})
+        moves = transitions.available(CASE_WORKFLOW, case, request.user, "move")
+        return Response(ApplicationSerializer(case).data | {"moves": moves})
 
 
 class PublicSubmit(BasePermission):

@@ -12,7 +12,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
+from gongkai.api import transitions
 from gongkai.api.permissions import PublicReadOnly
+from gongkai.api.transitions import transition_serializer
 from gongkai.api.viewsets import StaffScopedViewSet
 from gongkai.review.models import Review
 from gongkai.review.workflow import ITEM_WORKFLOW
@@ -199,15 +201,13 @@ class StaffItemSerializer(serializers.Serializer):
     check_findings = serializers.JSONField(source="current_version.check_findings", read_only=True)
 
 
-class TransitionSerializer(serializers.Serializer):
-    transition = serializers.ChoiceField(
-        choices=[(name, ITEM_WORKFLOW.label(name)) for name in ITEM_WORKFLOW.transitions]
-    )
-    fields = serializers.DictField(
-        required=False,
-        help_text="该操作表单的字段，与工作台相同：如 sign 的 decision、legal_basis、opinion，"
-        "revise 的 change_note，revoke 的 reason，schedule 的 when",
-    )
+TransitionSerializer = transition_serializer(
+    "TransitionSerializer",
+    ITEM_WORKFLOW,
+    "transition",
+    "该操作表单的字段，与工作台相同：如 sign 的 decision、legal_basis、opinion，"
+    "revise 的 change_note，revoke 的 reason，schedule 的 when",
+)
 
 
 def _service_call(call):
@@ -264,22 +264,11 @@ class StaffItemViewSet(
     def transitions(self, request, pk=None, format=None):
         """GET: the item and its review history; POST: carry out one named transition."""
         item = self.get_object()
-        if request.method == "POST":
-            incoming = TransitionSerializer(data=request.data)
-            incoming.is_valid(raise_exception=True)
-            ITEM_WORKFLOW.perform(
-                item,
-                incoming.validated_data["transition"],
-                incoming.validated_data.get("fields", {}),
-                user=request.user,
-            )
+        if transitions.handle(ITEM_WORKFLOW, item, request, TransitionSerializer, "transition"):
             item.refresh_from_db()
-        available = [
-            {"transition": name, "label": ITEM_WORKFLOW.label(name)}
-            for name in ITEM_WORKFLOW.available(item, request.user)
-        ]
+        listed = transitions.available(ITEM_WORKFLOW, item, request.user, "transition")
         return Response(
-            StaffItemSerializer(item).data | {"reviews": _reviews(item), "transitions": available}
+            StaffItemSerializer(item).data | {"reviews": _reviews(item), "transitions": listed}
         )
 
 

@@ -7,6 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
+from gongkai.api import transitions
+from gongkai.api.transitions import transition_serializer
 from gongkai.api.viewsets import StaffScopedViewSet
 
 from . import services
@@ -51,16 +53,14 @@ class DraftSerializer(serializers.Serializer):
     year = serializers.IntegerField()
 
 
-class ReportTransitionSerializer(serializers.Serializer):
-    transition = serializers.ChoiceField(
-        choices=[(name, REPORT_WORKFLOW.label(name)) for name in REPORT_WORKFLOW.transitions]
-    )
-    fields = serializers.DictField(
-        required=False,
-        help_text="该操作表单的字段，与工作台相同：如 sections 的 overview、problems、"
-        "other_matters，figures 的 licensing、punishment、coercion、fees，"
-        "override 的 cell、value、reason，return 的 reason",
-    )
+ReportTransitionSerializer = transition_serializer(
+    "ReportTransitionSerializer",
+    REPORT_WORKFLOW,
+    "transition",
+    "该操作表单的字段，与工作台相同：如 sections 的 overview、problems、other_matters，"
+    "figures 的 licensing、punishment、coercion、fees，override 的 cell、value、reason，"
+    "return 的 reason",
+)
 
 
 class ReportViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -92,18 +92,9 @@ class ReportViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMo
     def transitions(self, request, pk=None, format=None):
         """GET: the report and the transitions open to the user now; POST: carry one out."""
         report = self.get_object()
-        if request.method == "POST":
-            incoming = ReportTransitionSerializer(data=request.data)
-            incoming.is_valid(raise_exception=True)
-            REPORT_WORKFLOW.perform(
-                report,
-                incoming.validated_data["transition"],
-                incoming.validated_data.get("fields", {}),
-                user=request.user,
-            )
+        if transitions.handle(
+            REPORT_WORKFLOW, report, request, ReportTransitionSerializer, "transition"
+        ):
             report = self.get_queryset().get(pk=report.pk)
-        available = [
-            {"transition": name, "label": REPORT_WORKFLOW.label(name)}
-            for name in REPORT_WORKFLOW.available(report, request.user)
-        ]
-        return Response(ReportSerializer(report).data | {"transitions": available})
+        listed = transitions.available(REPORT_WORKFLOW, report, request.user, "transition")
+        return Response(ReportSerializer(report).data | {"transitions": listed})
