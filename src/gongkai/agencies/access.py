@@ -2,8 +2,9 @@
 
 Every staff view, API endpoint and command asks here. An *action* names what is being
 done ("unit.change"); ACTION_ROLES says which roles grant it at the agency where the role is
-held. A 主管部门 (supervisor) role also grants every read action (".view") over all agencies
-below its own; a 系统管理员 is granted everything everywhere. Nothing else grants anything.
+held. A 主管部门 (supervisor) role also grants every read action (".view"), and the actions a
+主管部门 takes on its agencies' work (`SUPERVISING_ACTIONS`), over all agencies below its own; a
+系统管理员 is granted everything everywhere. Nothing else grants anything.
 """
 
 from dataclasses import dataclass
@@ -69,8 +70,17 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
 }
 
 
+# What a 主管部门 does to the agencies below it, besides reading: accepting or returning their
+# annual reports (Art. 49: departments report to their 主管部门).
+SUPERVISING_ACTIONS = frozenset({"report.accept"})
+
+
 def is_read(action: str) -> bool:
     return action.endswith(".view")
+
+
+def _over_subtree(action: str) -> bool:
+    return is_read(action) or action in SUPERVISING_ACTIONS
 
 
 def _check_action(action: str) -> frozenset[str]:
@@ -133,7 +143,7 @@ def grant(user, action: str) -> Grant:
             return Grant(everywhere=True)
         if m.role in roles:
             ids.add(m.agency_id)
-        if m.role == R.SUPERVISOR and is_read(action):
+        if m.role == R.SUPERVISOR and _over_subtree(action):
             paths.add(m.agency.path)
     return Grant(agency_ids=frozenset(ids), subtree_paths=frozenset(paths))
 

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, Membership
-from gongkai.core.workdays import CalendarUnknown, add_workdays, schedule_for
+from gongkai.core.workdays import CalendarUnknown, add_workdays, next_year_awaited
 from gongkai.lib.errors import Refused
 from gongkai.workbench import transitions
 from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
@@ -59,17 +59,11 @@ def queue(qs, name: str, user, today, due_within: int = DUE_SOON_DEFAULT):
 
 def calendar_warning(today: date) -> str:
     """From 1 November, a warning while next year's holiday schedule is not imported."""
-    if today.month < 11:
-        return ""
-    next_year = today.year + 1
-    try:
-        schedule = schedule_for(next_year)
-    except CalendarUnknown as unknown:
-        return f"{unknown.year}年节假日安排未导入，跨年的答复期限无法计算，请尽快导入。"
-    if not schedule.provisional:
+    year = next_year_awaited(today)
+    if year is None:
         return ""
     return (
-        f"{next_year}年节假日安排尚未导入：跨年的答复期限暂按法定节假日推算，标为“暂定”。"
+        f"{year}年节假日安排尚未导入：跨年的答复期限暂按法定节假日推算，标为“暂定”。"
         "国务院办公厅通知发布后，请尽快在“节假日安排”页面导入，所有暂定期限将自动重新计算。"
     )
 
@@ -199,7 +193,7 @@ class CaseDetailView(ScopedMixin, DetailView):
             status, unknown_year = None, unknown.year
         moves = [
             (_move(name), CASE_WORKFLOW.form(name, case, prefix=name))
-            for name in CASE_WORKFLOW.available(case, user)
+            for name in CASE_WORKFLOW.available(case, user, state)
         ]
         return super().get_context_data(
             state=state,

@@ -24,22 +24,12 @@ from .forms import (
     AttachmentForm,
     ItemFilterForm,
     ItemForm,
-    OverrideForm,
-    ReasonForm,
-    RevisionForm,
-    ScheduleForm,
-    SignForm,
 )
 from .models import Attachment, InfoItem
 
-# The context name under which the item page shows each transition's form with its errors.
-FORM_CONTEXT = {
-    "sign": "sign_form",
-    "override": "override_form",
-    "schedule": "schedule_form",
-    "revoke": "revoke_form",
-    "revise": "revise_form",
-}
+# The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
+# in it, beside its field. Removing an attachment is a button, and says why on the page.
+PAGE_FORMS = ("sign", "override", "schedule", "revoke", "revise")
 
 
 def _errors(exc: ValidationError) -> str:
@@ -202,10 +192,8 @@ class ItemDetailView(ScopedMixin, DetailView):
         if attempt.done:
             messages.success(request, ITEM_WORKFLOW.message(name, attempt.result))
             return self._back()
-        if attempt.form is not None and attempt.form.errors and name in FORM_CONTEXT:
-            return self.render_to_response(
-                self.get_context_data(**{FORM_CONTEXT[name]: attempt.form})
-            )
+        if attempt.form is not None and attempt.form.errors and name in PAGE_FORMS:
+            return self.render_to_response(self.get_context_data(**{f"{name}_form": attempt.form}))
         return self._back(error=attempt.error)
 
     def _back(self, error: str = ""):
@@ -240,12 +228,8 @@ class ItemDetailView(ScopedMixin, DetailView):
             "can_schedule": "schedule" in moves,
             "can_revoke": "revoke" in moves,
             "can_revise": "revise" in moves,
-            "sign_form": SignForm(),
-            "override_form": OverrideForm(),
-            "schedule_form": ScheduleForm(),
-            "revoke_form": ReasonForm(),
-            "revise_form": RevisionForm(),
             "today": timezone.localdate(),
             "due_soon_days": DUE_SOON_DAYS,
         }
+        context |= {f"{name}_form": ITEM_WORKFLOW.form(name, item) for name in PAGE_FORMS}
         return super().get_context_data(**(context | kwargs))

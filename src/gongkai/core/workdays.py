@@ -153,6 +153,20 @@ def confirmed_schedule_for(year: int) -> YearSchedule:
     return schedule
 
 
+# The State Council's notice for the next year usually comes out in November: from then on,
+# the workbench warns while that year is still counted provisionally (or not at all).
+WARN_FROM_MONTH = 11
+
+
+def next_year_awaited(today: date) -> int | None:
+    """From 1 November, next year while its schedule is not imported or packaged; else None."""
+    if today.month < WARN_FROM_MONTH:
+        return None
+    year = today.year + 1
+    schedule = _schedule(_current_state(), year)
+    return year if schedule is None or schedule.provisional else None
+
+
 def provisional_year(*days: date) -> int | None:
     """The first year from the earliest to the latest of `days` that is counted provisionally.
 

@@ -138,9 +138,13 @@ class Workflow:
     def allowed(self, name: str, user, record) -> bool:
         return self.can(user, self.action(name, record), self.agency_of(record))
 
-    def available(self, record, user) -> list[str]:
-        """The names of what the user can do to the record now, in the table's order."""
-        subject = self.read(record)
+    def available(self, record, user, subject=None) -> list[str]:
+        """The names of what the user can do to the record now, in the table's order.
+
+        `subject` is what the rules read, when the caller has it already (a case's replayed
+        ledger, say); otherwise it is read here.
+        """
+        subject = self.read(record) if subject is None else subject
         return [
             name
             for name in self.transitions

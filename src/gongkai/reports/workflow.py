@@ -7,14 +7,6 @@ from gongkai.lib.workflow import Transition, Workflow
 from . import forms, services
 from .rules import REPORT_RULES
 
-
-def _can(user, action: str, agency) -> bool:
-    # Accepting and returning belong to the 主管部门 above the agency, not to the agency itself.
-    if action == "report.accept":
-        return services.is_supervisor_of(user, agency)
-    return access.can(user, action, agency)
-
-
 REPORT_WORKFLOW = Workflow.of(
     REPORT_RULES,
     Transition(
@@ -83,5 +75,5 @@ REPORT_WORKFLOW = Workflow.of(
         done="已在门户网站公开",
     ),
     agency_of=lambda report: report.agency,
-    can=_can,
+    can=access.can,
 )

@@ -1,7 +1,6 @@
 """The workbench page where a 系统管理员 imports the State Council's holiday schedules."""
 
 import calendar
-from datetime import date
 
 from django import forms
 from django.contrib import messages
@@ -18,7 +17,7 @@ from gongkai.core.holidays import (
     import_schedule,
     parse_schedule_text,
 )
-from gongkai.core.workdays import CalendarUnknown, DayKind, schedule_for
+from gongkai.core.workdays import CalendarUnknown, DayKind, next_year_awaited, schedule_for
 
 from .scoping import StaffMixin
 
@@ -85,8 +84,7 @@ class HolidayCalendarView(StaffMixin, FormView):
         return super().get_context_data(
             years=years,
             shown=_year_row(shown),
-            next_year_missing=not (years[-1]["known"] and not years[-1]["provisional"])
-            and timezone.localdate() >= date(this_year, 11, 1),
+            next_year_missing=next_year_awaited(timezone.localdate()) is not None,
             **kwargs,
         )
 
