@@ -40,6 +40,7 @@ dev: serve-setup
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(GONGKAI) makemigrations --check --dry-run

@@ -7,9 +7,9 @@ import pytest
 from gongkai.applications.clock import (
     correction_notice_due,
     fee_payment_due,
-    proactive_publication_due,
     third_party_answer_due,
 )
+from gongkai.catalog.deadlines import proactive_publication_due
 
 
 @pytest.mark.parametrize(

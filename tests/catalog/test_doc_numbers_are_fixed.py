@@ -3,7 +3,7 @@ refused."""
 
 import pytest
 
-from gongkai.catalog.doc_numbers import DocNumberError, normalize
+from gongkai.lib.doc_numbers import DocNumberError, normalize
 
 
 @pytest.mark.parametrize(

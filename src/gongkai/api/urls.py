@@ -3,14 +3,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from gongkai.agencies import api as agencies_api
 from gongkai.appeals import api as appeals_api
 from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
-from gongkai.core import api as core_api
 from gongkai.reports import api as reports_api
 from gongkai.search import api as search_api
+from gongkai.workbench import api as agencies_api
+from gongkai.workbench import audit_api as core_api
 
 public = DefaultRouter(trailing_slash=True)
 public.include_root_view = False

@@ -6,8 +6,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from gongkai.api.viewsets import StaffScopedViewSet
 from gongkai.applications.services import today
+from gongkai.web.viewsets import StaffScopedViewSet
 
 from .models import Appeal, table4
 

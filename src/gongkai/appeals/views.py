@@ -6,7 +6,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from gongkai.agencies import access
 from gongkai.applications.services import today
-from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin
+from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin
 
 from .forms import AppealForm
 from .models import TABLE4_GROUPS, TABLE4_RESULTS, Appeal, table4

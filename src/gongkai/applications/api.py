@@ -1,7 +1,7 @@
 """JSON API of 依申请公开: staff read and move cases; the public submits and looks up status.
 
 Both go through the same services and the same workflow (`CASE_WORKFLOW`) as the workbench;
-a refused move is answered by the API's one error handler (`gongkai.api.errors`).
+a refused move is answered by the API's one error handler (`gongkai.web.errors`).
 """
 
 from django.conf import settings
@@ -13,9 +13,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
-from gongkai.api import transitions
-from gongkai.api.transitions import transition_serializer
-from gongkai.api.viewsets import StaffScopedViewSet
+from gongkai.web import api_transitions
+from gongkai.web.api_transitions import transition_serializer
+from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import services
 from .models import Application, CaseEvent
@@ -176,9 +176,9 @@ class ApplicationViewSet(
     def moves(self, request, pk=None, format=None):
         """GET: the case and the moves open to the user now; POST: make one move."""
         case = self.get_object()
-        if transitions.handle(CASE_WORKFLOW, case, request, MoveSerializer, "move"):
+        if api_transitions.handle(CASE_WORKFLOW, case, request, MoveSerializer, "move"):
             case = self.get_queryset().get(pk=case.pk)
-        moves = transitions.available(CASE_WORKFLOW, case, request.user, "move")
+        moves = api_transitions.available(CASE_WORKFLOW, case, request.user, "move")
         return Response(ApplicationSerializer(case).data | {"moves": moves})
 
 

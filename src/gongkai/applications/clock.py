@@ -19,7 +19,6 @@ MAX_EXTENSION_WORKDAYS = 20  # Art. 33¶2: an approved extension adds at most 20
 CORRECTION_NOTICE_WORKDAYS = 7  # Art. 30: ask for 补正 once, within 7 working days of receipt
 THIRD_PARTY_ANSWER_WORKDAYS = 15  # Art. 32 (third party) and Art. 34 (co-makers): 15 working days
 FEE_PAYMENT_WORKDAYS = 20  # 国办函〔2020〕109号: pay within 20 working days of the notice
-PROACTIVE_PUBLICATION_WORKDAYS = 20  # Art. 26: publish within 20 working days
 
 Pause = tuple[date, date]
 
@@ -126,12 +125,6 @@ def fee_payment_due(notice_received: date) -> date:
     """Last day to pay a processing fee (国办函〔2020〕109号: 20 working days after the
     applicant receives the notice); unpaid, the application is deemed abandoned."""
     return add_workdays(notice_received, FEE_PAYMENT_WORKDAYS)
-
-
-def proactive_publication_due(formed_or_changed: date) -> date:
-    """Last day to publish proactively disclosed information (Art. 26: 20 working days from
-    the day it was formed or changed)."""
-    return add_workdays(formed_or_changed, PROACTIVE_PUBLICATION_WORKDAYS)
 
 
 def _checked(

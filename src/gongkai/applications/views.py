@@ -13,8 +13,8 @@ from gongkai.agencies import access
 from gongkai.agencies.models import Agency, Membership
 from gongkai.core.workdays import CalendarUnknown, add_workdays, next_year_awaited
 from gongkai.lib.errors import Refused
-from gongkai.workbench import transitions
-from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
+from gongkai.web import transitions
+from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import forms, letters, services
 from .ledger import OPEN_STATUSES, PAUSED_STATUSES, clock_on

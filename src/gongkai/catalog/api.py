@@ -12,12 +12,12 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
-from gongkai.api import transitions
-from gongkai.api.permissions import PublicReadOnly
-from gongkai.api.transitions import transition_serializer
-from gongkai.api.viewsets import StaffScopedViewSet
 from gongkai.review.models import Review
 from gongkai.review.workflow import ITEM_WORKFLOW
+from gongkai.web import api_transitions
+from gongkai.web.api_transitions import transition_serializer
+from gongkai.web.permissions import PublicReadOnly
+from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import services
 from .models import (
@@ -264,9 +264,9 @@ class StaffItemViewSet(
     def transitions(self, request, pk=None, format=None):
         """GET: the item and its review history; POST: carry out one named transition."""
         item = self.get_object()
-        if transitions.handle(ITEM_WORKFLOW, item, request, TransitionSerializer, "transition"):
+        if api_transitions.handle(ITEM_WORKFLOW, item, request, TransitionSerializer, "transition"):
             item.refresh_from_db()
-        listed = transitions.available(ITEM_WORKFLOW, item, request.user, "transition")
+        listed = api_transitions.available(ITEM_WORKFLOW, item, request.user, "transition")
         return Response(
             StaffItemSerializer(item).data | {"reviews": _reviews(item), "transitions": listed}
         )

@@ -6,10 +6,15 @@ class CatalogConfig(AppConfig):
     verbose_name = "政府信息目录"
 
     def ready(self) -> None:
+        from gongkai.checks.integrity import record_fingerprint
+
+        from .signals import item_published, item_withdrawn
+
+        # The integrity scan compares served pages with what was published.
+        item_published.connect(record_fingerprint, dispatch_uid="checks.record_fingerprint")
         # Search follows publication when it is installed; the catalog works without it.
         if apps.is_installed("gongkai.search"):
             from . import search_feed
-            from .signals import item_published, item_withdrawn
 
             item_published.connect(search_feed.on_published, dispatch_uid="catalog-search-up")
             item_withdrawn.connect(search_feed.on_withdrawn, dispatch_uid="catalog-search-down")

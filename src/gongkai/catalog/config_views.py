@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.generic import FormView, ListView, TemplateView
 
 from gongkai.agencies import access
-from gongkai.workbench.scoping import AgencyInUrlMixin, StaffMixin
+from gongkai.web.scoping import AgencyInUrlMixin, StaffMixin
 
 from . import guides, taxonomy_edits
 from .forms import GuideForm, TaxonomyAddForm

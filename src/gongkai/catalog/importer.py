@@ -24,9 +24,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
+from gongkai.lib import doc_numbers
 from gongkai.review import services as review
 
-from . import doc_numbers, index_numbers, services
+from . import index_numbers, services
 from .models import (
     ENTERED_FIELDS,
     Art20Item,
@@ -353,7 +354,7 @@ class Importer:
                 raise LineError("该信息正在审查中，不能用导入修改")
             services.start_revision(user=self.user, item=item, change_note="批量导入更新")
             item.refresh_from_db()
-        services.update_item(user=self.user, item=item, data=data, require_access=False)
+        services.update_item(user=self.user, item=item, data=data)
         item.refresh_from_db()
         return True
 

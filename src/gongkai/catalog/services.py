@@ -18,14 +18,16 @@ from django.utils import timezone
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
-from gongkai.applications.clock import proactive_publication_due
 from gongkai.checks.services import check_text
-from gongkai.core.audit import record_transition, snapshot
+from gongkai.core.audit import record_transition
+from gongkai.core.snapshots import snapshot
 from gongkai.core.workdays import CalendarUnknown
+from gongkai.lib import doc_numbers
 from gongkai.lib.errors import Refused
 
-from . import doc_numbers, index_numbers
+from . import index_numbers
 from .attachments import AttachmentError, prepare
+from .deadlines import proactive_publication_due
 from .models import (
     ENTERED_FIELDS,
     Attachment,
@@ -150,12 +152,9 @@ def build_item(*, user, agency: Agency, data: dict, index_no: str = "") -> tuple
 
 
 @transaction.atomic
-def create_item(
-    *, user, agency: Agency, data: dict, index_no: str = "", require_access: bool = True
-) -> SaveResult:
+def create_item(*, user, agency: Agency, data: dict, index_no: str = "") -> SaveResult:
     """A new item as a draft with its first version."""
-    if require_access:
-        access.require(user, "item.change", agency)
+    access.require(user, "item.change", agency)
     if index_no and InfoItem.objects.filter(index_no=index_no).exists():
         raise ValidationError({"index_no": f"索引号“{index_no}”已被其他信息使用。"})
     item, version, notes = build_item(user=user, agency=agency, data=data, index_no=index_no)
@@ -222,11 +221,10 @@ def _require_editable(item: InfoItem) -> None:
 
 
 @transaction.atomic
-def update_item(*, user, item: InfoItem, data: dict, require_access: bool = True) -> SaveResult:
+def update_item(*, user, item: InfoItem, data: dict) -> SaveResult:
     """Change the working version of a draft or returned item."""
     item = InfoItem.objects.select_for_update().get(pk=item.pk)
-    if require_access:
-        access.require(user, "item.change", item.agency)
+    access.require(user, "item.change", item.agency)
     _require_editable(item)
     data, notes = clean_content(data)
     version = item.current_version

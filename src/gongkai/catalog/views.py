@@ -15,8 +15,8 @@ from gongkai.review import services as review
 from gongkai.review.models import Review
 from gongkai.review.policy import DUE_SOON_DAYS
 from gongkai.review.workflow import ITEM_WORKFLOW
-from gongkai.workbench import transitions
-from gongkai.workbench.scoping import ScopedMixin, StaffMixin
+from gongkai.web import transitions
+from gongkai.web.scoping import ScopedMixin, StaffMixin
 
 from . import services
 from .attachments import CONTENT_TYPES, AttachmentError

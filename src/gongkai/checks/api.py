@@ -6,7 +6,7 @@ from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from gongkai.api.viewsets import StaffScopedViewSet
+from gongkai.web.viewsets import StaffScopedViewSet
 
 from .extract import ExtractionError, extract_bytes, suffix_of
 from .masking import mask_text

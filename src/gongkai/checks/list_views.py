@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from gongkai.workbench.scoping import StaffMixin
+from gongkai.web.scoping import StaffMixin
 
 from . import list_entries
 from .forms import ListEntryForm

@@ -5,7 +5,7 @@ from urllib.parse import quote
 from django.http import HttpResponse
 from django.views.generic import FormView
 
-from gongkai.workbench.scoping import StaffMixin
+from gongkai.web.scoping import StaffMixin
 
 from .findings import KIND_LABELS, SEVERITY_LABELS, Severity
 from .forms import CheckForm

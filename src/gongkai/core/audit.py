@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
 from .actor import current_actor
 from .models import AuditChainHead, AuditEvent
+from .snapshots import plain
 
 GENESIS_HASH = "0" * 64
 
@@ -29,27 +29,6 @@ _HASHED_FIELDS = (
     "after",
     "prev_hash",
 )
-
-
-def _plain(value):
-    """JSON-ready value that reads back from a JSONField unchanged."""
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
-
-
-def snapshot(instance: models.Model) -> dict:
-    """The audited field values of a record, keyed by column attribute name.
-
-    Deferred fields are left out: reading them would query the database (and, from
-    `from_db`, recurse).
-    """
-    exclude = getattr(instance, "audit_exclude", frozenset())
-    deferred = instance.get_deferred_fields()
-    data = {}
-    for field in instance._meta.concrete_fields:
-        if field.name in exclude or field.attname in deferred:
-            continue
-        data[field.attname] = field.value_from_object(instance)
-    return _plain(data)
 
 
 def record_type_of(instance: models.Model) -> str:
@@ -100,8 +79,8 @@ def append(
             "record_id": str(record_id),
             "record_label": record_label[:300],
             "action": action,
-            "before": _plain(before),
-            "after": _plain(after),
+            "before": plain(before),
+            "after": plain(after),
             "prev_hash": head.last_hash,
         }
         event = AuditEvent(**values, hash=compute_hash(values))

@@ -6,7 +6,8 @@ from typing import ClassVar
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .workdays import IMPORTED_SOURCE, DayKind, ScheduleDay, YearSchedule
+from .schedules import IMPORTED_SOURCE, DayKind, ScheduleDay, YearSchedule
+from .snapshots import snapshot
 
 
 class AuditedModel(models.Model):
@@ -24,8 +25,6 @@ class AuditedModel(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        from .audit import snapshot
-
         instance._audit_before = snapshot(instance)
         return instance
 

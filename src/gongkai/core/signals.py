@@ -3,8 +3,9 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .audit import record_change, snapshot
+from .audit import record_change
 from .models import AuditedModel
+from .snapshots import snapshot
 
 
 @receiver(post_save)

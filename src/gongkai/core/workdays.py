@@ -20,65 +20,30 @@ from datetime import date, timedelta
 
 import chinese_calendar
 from chinese_calendar.constants import Holiday
-from django.db import models
 from django.db.models import Count, Max
 from django.dispatch import Signal
 
 from . import statutory_holidays
+from .models import HolidaySchedule
+
+# The schedule's types are part of the calendar's interface: callers import them from here.
+from .schedules import IMPORTED_SOURCE as IMPORTED_SOURCE
+from .schedules import (
+    PACKAGE_SOURCE,
+    PROVISIONAL_SOURCE,
+    CalendarUnknown,
+    DayKind,
+    ScheduleDay,
+    YearSchedule,
+)
+from .schedules import provisional_note as provisional_note
 
 REVALIDATE_SECONDS = 30.0
-
-PACKAGE_SOURCE = "chinesecalendar 内置数据"
-IMPORTED_SOURCE = "导入的节假日安排"
-PROVISIONAL_SOURCE = "按法定节假日推算（暂定）"
 
 # Sent inside the import's transaction, after the calendar already answers with the new days,
 # with `year` and `schedule` (the HolidaySchedule). Receivers recompute what depends on the
 # calendar (open deadlines); an exception in a receiver rolls the whole import back.
 schedule_changed = Signal()
-
-
-class CalendarUnknown(Exception):
-    """An answer depends on a year whose holiday schedule is neither imported nor built in."""
-
-    def __init__(self, year: int) -> None:
-        self.year = year
-        super().__init__(f"{year}年节假日安排未导入")
-
-
-class DayKind(models.TextChoices):
-    HOLIDAY = "holiday", "放假"
-    MAKEUP_WORKDAY = "makeup_workday", "调休上班"
-
-
-@dataclass(frozen=True)
-class ScheduleDay:
-    """A day the holiday notice names: a holiday, or a weekend day worked instead (调休)."""
-
-    date: date
-    kind: DayKind
-    name: str
-
-
-@dataclass(frozen=True)
-class YearSchedule:
-    """Every day one year's notice names; days not listed follow the ordinary week."""
-
-    year: int
-    days: tuple[ScheduleDay, ...]
-    source: str
-    notice: str = ""
-    provisional: bool = False  # computed from the law while the year's notice is not imported
-
-    def provisional_note(self) -> str:
-        """What every provisional date of this year says, wherever it is shown."""
-        if not self.provisional:
-            return ""
-        return provisional_note(self.year)
-
-
-def provisional_note(year: int) -> str:
-    return f"暂定，按法定节假日推算，{year}年节假日安排公布后自动更新"
 
 
 @dataclass(frozen=True)
@@ -220,16 +185,12 @@ def _current_state() -> _State:
 
 
 def _imported_fingerprint() -> tuple:
-    from .models import HolidaySchedule
-
     # Every import rewrites `imported_at`, and removing a schedule changes the count.
     found = HolidaySchedule.objects.aggregate(count=Count("pk"), last=Max("imported_at"))
     return (found["count"], found["last"])
 
 
 def _load_imported() -> dict[int, YearSchedule]:
-    from .models import HolidaySchedule
-
     return {
         schedule.year: schedule.as_year_schedule()
         for schedule in HolidaySchedule.objects.prefetch_related("days")

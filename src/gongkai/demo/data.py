@@ -48,7 +48,7 @@ UNITS = ["办公室", "政策法规股", "业务股"]
 # the demo users by username.
 AREA_LOADERS: list[str] = [
     "gongkai.applications.demo.load",
-    "gongkai.catalog.demo.load",
+    "gongkai.review.demo.load",
     # Last: the annual report counts the other areas' records.
     "gongkai.reports.demo.load",
 ]

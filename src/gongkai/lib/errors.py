@@ -1,7 +1,7 @@
 """The one way a service refuses an action: a reason a person can act on, in Chinese.
 
 Services raise `Refused` (or Django's `PermissionDenied` when the user may not act at all);
-the workbench (`gongkai.workbench.refusals`) and the API (`gongkai.api.errors`) each translate it
+the workbench (`gongkai.workbench.refusals`) and the API (`gongkai.web.errors`) each translate it
 in one place, so a refusal reads the same on every channel.
 """
 

@@ -7,9 +7,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
-from gongkai.api import transitions
-from gongkai.api.transitions import transition_serializer
-from gongkai.api.viewsets import StaffScopedViewSet
+from gongkai.web import api_transitions
+from gongkai.web.api_transitions import transition_serializer
+from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import services
 from .models import AnnualReport
@@ -92,9 +92,9 @@ class ReportViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMo
     def transitions(self, request, pk=None, format=None):
         """GET: the report and the transitions open to the user now; POST: carry one out."""
         report = self.get_object()
-        if transitions.handle(
+        if api_transitions.handle(
             REPORT_WORKFLOW, report, request, ReportTransitionSerializer, "transition"
         ):
             report = self.get_queryset().get(pk=report.pk)
-        listed = transitions.available(REPORT_WORKFLOW, report, request.user, "transition")
+        listed = api_transitions.available(REPORT_WORKFLOW, report, request.user, "transition")
         return Response(ReportSerializer(report).data | {"transitions": listed})

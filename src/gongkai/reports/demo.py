@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from gongkai.agencies import access
 from gongkai.core.actor import acting_as, actor_for_user
 
 from . import services
@@ -87,7 +88,7 @@ def _import_past(agency, year: int, figures: Figures) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{agency.name}{year}.html"
         path.write_text(write_html(content), encoding="utf-8")
-        services.import_published(agency, year, path)
+        services.import_published(agency, year, path, user=access.PAST_REPORT_IMPORT)
 
 
 def load(*, agencies: dict, users: dict) -> None:

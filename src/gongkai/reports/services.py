@@ -31,7 +31,7 @@ from .build import (
 from .content import ReportContent, content_hash, figures_from_json, figures_json
 from .figures import Figures
 from .formats import FORMAT_2019, FORMAT_2021
-from .models import AnnualReport, FigureOverride, ReportOrigin, ReportStatus
+from .models import AnnualReport, FigureOverride, ReportOrigin, ReportStatus, deadline
 from .rules import REPORT_RULES
 from .validate import check_year_over_year
 
@@ -463,7 +463,7 @@ def history(report: AnnualReport, span: int = 5) -> list[dict]:
 # ---- importing the past ------------------------------------------------------------------
 
 
-def import_published(agency: Agency, year: int, path: Path, *, user=None) -> AnnualReport:
+def import_published(agency: Agency, year: int, path: Path, *, user) -> AnnualReport:
     """Load a report published before the system was used, so comparisons start at once.
 
     The figures are those the importer reads; the report is stored as published, with its
@@ -471,8 +471,7 @@ def import_published(agency: Agency, year: int, path: Path, *, user=None) -> Ann
     """
     from .importer import ReportReadError, read_report
 
-    if user is not None:
-        _require(user, "report.edit", agency)
+    _require(user, "report.edit", agency)
     try:
         parsed = read_report(path)
     except ReportReadError as error:
@@ -516,8 +515,6 @@ def import_published(agency: Agency, year: int, path: Path, *, user=None) -> Ann
 
 def due_status(report: AnnualReport | None, kind: str, year: int, today: date) -> str:
     """How a subordinate stands against its deadline: 未开始, 已逾期, 按时 and so on."""
-    from .models import deadline
-
     due = deadline(kind, year)
     if report is None:
         return "已逾期未报" if today > due else "尚未开始"

@@ -13,8 +13,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.lib.errors import Refused
-from gongkai.workbench import transitions
-from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
+from gongkai.web import transitions
+from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import charts, services, sources
 from .build import build_rollup, generated_cells, rollup_members

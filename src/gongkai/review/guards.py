@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from gongkai.catalog.models import Attachment, DisclosureAttribute, InfoItem, ItemVersion
 from gongkai.catalog.services import CONTENT_FIELDS
-from gongkai.core.audit import snapshot
+from gongkai.core.snapshots import snapshot
 
 from .models import Review, ReviewState
 

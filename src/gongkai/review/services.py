@@ -202,8 +202,7 @@ def _require_publishable(item: InfoItem) -> ItemVersion:
 def publish(*, user, item: InfoItem, at: datetime | None = None) -> InfoItem:
     """Make the approved current version the public one and note whether it was late (Art. 26)."""
     item = _locked(item)
-    if user is not None:
-        access.require(user, "item.publish", item.agency)
+    access.require(user, "item.publish", item.agency)
     version = _require_publishable(item)
     now = at or timezone.now()
     previous = item.published_version_id
@@ -245,7 +244,9 @@ def publish_scheduled(now: datetime | None = None) -> list[InfoItem]:
     """Publish every approved item whose scheduled time has come (run by a timer)."""
     now = now or timezone.now()
     due = InfoItem.objects.filter(status=ItemStatus.APPROVED, scheduled_for__lte=now)
-    return [publish(user=None, item=item, at=item.scheduled_for) for item in due]
+    return [
+        publish(user=access.SCHEDULED_PUBLICATION, item=item, at=item.scheduled_for) for item in due
+    ]
 
 
 @transaction.atomic

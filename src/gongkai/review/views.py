@@ -16,7 +16,7 @@ from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.catalog.models import DisclosureAttribute, InfoItem, ItemStatus
 from gongkai.lib.errors import Refused
-from gongkai.workbench.scoping import AgencyInUrlMixin, ScopedMixin
+from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin
 
 from . import policy, services
 from .models import SIGNING_ROLES, Review, ReviewState

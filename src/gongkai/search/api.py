@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
-from gongkai.api.permissions import PublicReadOnly
+from gongkai.web.permissions import PublicReadOnly
 
 from . import services
 from .forms import SearchForm

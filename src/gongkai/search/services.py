@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from gongkai.agencies import access
+from gongkai.agencies.models import Agency
 
 from . import query as query_module
 from . import suggest
@@ -267,8 +268,6 @@ class SearchPage:
 def _filters(request: SearchRequest, user) -> Filters:
     agency_path = ""
     if request.agency:
-        from gongkai.agencies.models import Agency
-
         agency = Agency.objects.filter(pk=request.agency).only("path").first()
         # An unknown agency matches nothing rather than silently searching everywhere.
         agency_path = agency.path if agency else "/none/"

@@ -19,8 +19,8 @@ import opencc
 import rjieba
 from django.conf import settings
 
-from gongkai.catalog.doc_numbers import YEAR_CLOSES, YEAR_OPENS
 from gongkai.checks.kinds.script_mix import script_tables
+from gongkai.lib.doc_numbers import YEAR_CLOSES, YEAR_OPENS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -180,12 +180,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["gongkai.api.permissions.DenyByDefault"],
+    "DEFAULT_PERMISSION_CLASSES": ["gongkai.web.permissions.DenyByDefault"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "gongkai.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "gongkai.web.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "公开平台 API",

@@ -18,8 +18,7 @@ from gongkai.core.holidays import (
     parse_schedule_text,
 )
 from gongkai.core.workdays import CalendarUnknown, DayKind, next_year_awaited, schedule_for
-
-from .scoping import StaffMixin
+from gongkai.web.scoping import StaffMixin
 
 MAX_SCHEDULE_BYTES = 256 * 1024
 

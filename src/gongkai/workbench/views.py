@@ -19,6 +19,7 @@ from django_htmx.http import push_url
 from gongkai.agencies import access, services
 from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
 from gongkai.core.models import AuditEvent
+from gongkai.web.scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
 
 from . import audit_display
 from .forms import (
@@ -30,7 +31,6 @@ from .forms import (
     StaffRolesForm,
 )
 from .menu import menu_for
-from .scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
 
 User = get_user_model()
 

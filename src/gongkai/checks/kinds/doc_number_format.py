@@ -3,9 +3,9 @@
 import re
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
-from ..registry import Checker, register
 from ._context import char_before
 
 # A bracketed year (any bracket, or blanked), then the serial number; the 机关代字 before it

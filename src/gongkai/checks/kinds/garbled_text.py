@@ -4,10 +4,10 @@ import html
 import re
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
 from ..matching import PhraseMatcher
-from ..registry import Checker, register
 from ._context import char_before
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"

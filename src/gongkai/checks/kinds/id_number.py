@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
-from ..registry import Checker, register
 from ._context import char_at, char_before
 
 # GB 11643-1999: weights 2^(17-i) mod 11 and the ISO 7064 MOD 11-2 check characters.

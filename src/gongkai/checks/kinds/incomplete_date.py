@@ -3,9 +3,9 @@
 import re
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
-from ..registry import Checker, register
 
 # ○ (U+25CB) and Ｏ stand in for 〇 in many real documents: 一九五○年.
 NUMERALS = "0123456789０１２３４５６７８９〇○Ｏ零一二三四五六七八九十百千两"

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
 from ..matching import PhraseMatcher
-from ..registry import Checker, register
 
 
 def near_misses(name: str, confusables: list[str]) -> dict[str, str]:

@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
 from ..matching import PhraseMatcher
-from ..registry import Checker, register
 
 
 @register

@@ -3,9 +3,9 @@
 import re
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
-from ..registry import Checker, register
 from ._context import char_at, char_before, preceded_by
 
 # Mainland mobile numbers: 11 digits starting 13-19, optionally spaced 3-4-4. Hotlines

@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 import opencc
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
-from ..registry import Checker, register
 
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 

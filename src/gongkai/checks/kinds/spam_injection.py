@@ -3,10 +3,10 @@
 import re
 from collections.abc import Iterator
 
+from ..checker import Checker, register
 from ..findings import Finding, Severity
 from ..lists import ListData
 from ..matching import PhraseMatcher
-from ..registry import Checker, register
 from ._context import char_before
 
 # A domain in running text, with any path after it. A scheme or an e-mail user name before it

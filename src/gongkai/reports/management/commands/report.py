@@ -6,7 +6,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gongkai.agencies import access
+from gongkai.agencies.models import Agency
+from gongkai.core.actor import Actor, acting_as
+from gongkai.lib.errors import Refused
 from gongkai.reports.audit import audit_files, collect_files, render_report, render_summary
+from gongkai.reports.services import import_published
 
 
 class Command(BaseCommand):
@@ -33,11 +38,6 @@ class Command(BaseCommand):
         self._audit(options["paths"], options.get("as_json", False))
 
     def _import(self, file: Path, code: str, year: int) -> None:
-        from gongkai.agencies.models import Agency
-        from gongkai.core.actor import Actor, acting_as
-        from gongkai.lib.errors import Refused
-        from gongkai.reports.services import import_published
-
         if not file.is_file():
             raise CommandError(f"文件不存在：{file}")
         agency = Agency.objects.filter(credit_code=code.strip().upper()).first()
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             raise CommandError(f"没有统一社会信用代码为 {code} 的机关")
         try:
             with acting_as(Actor(None, "命令行导入（gongkai report import）")):
-                report = import_published(agency, year, file)
+                report = import_published(agency, year, file, user=access.PAST_REPORT_IMPORT)
         except Refused as error:
             raise CommandError(error.message) from error
         failing = len(report.inconsistencies)

@@ -3,10 +3,9 @@
 from django.contrib.auth import get_user_model
 from rest_framework import mixins, serializers, viewsets
 
-from gongkai.api.permissions import PublicReadOnly
-from gongkai.api.viewsets import StaffScopedViewSet
-
-from .models import Agency, InternalUnit, Membership, ReadingRoom
+from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
+from gongkai.web.permissions import PublicReadOnly
+from gongkai.web.viewsets import StaffScopedViewSet
 
 
 class ReadingRoomSerializer(serializers.ModelSerializer):

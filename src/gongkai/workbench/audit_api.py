@@ -2,9 +2,8 @@
 
 from rest_framework import mixins, serializers
 
-from gongkai.api.viewsets import StaffScopedViewSet
-
-from .models import AuditEvent
+from gongkai.core.models import AuditEvent
+from gongkai.web.viewsets import StaffScopedViewSet
 
 
 class AuditEventSerializer(serializers.ModelSerializer):

@@ -5,12 +5,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from gongkai.catalog import services
+from gongkai.catalog.models import Genre, Topic
+from gongkai.catalog.taxonomy import load_defaults
 from gongkai.core.actor import acting_as, actor_for_user
 from gongkai.review import services as review
-
-from . import services
-from .models import Genre, Topic
-from .taxonomy import load_defaults
 
 MZ = "某某县民政局"
 COUNTY = "某某县人民政府"
