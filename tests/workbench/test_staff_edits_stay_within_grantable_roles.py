@@ -49,6 +49,9 @@ def test_an_agency_admin_cannot_switch_off_or_re_role_someone_above_the_agency(
     county_admin, above_the_agency, role
 ):
     target = above_the_agency[role]
+    listed = login(county_admin).get(reverse("workbench:staff_list")).content.decode()
+    assert target.username in listed
+    assert reverse("workbench:staff_edit", args=[target.pk]) not in listed
     page = login(county_admin).get(reverse("workbench:staff_edit", args=[target.pk]))
     assert page.status_code == 403
     assert "您无权授予这一角色" in page.content.decode()
@@ -78,6 +81,8 @@ def test_an_agency_admin_cannot_edit_someone_holding_a_higher_role_at_another_ag
 def test_an_agency_admin_still_manages_the_staff_they_could_have_appointed(county_admin, county):
     clerk = make_staff(county, "clerk")
     assert access.may_manage(county_admin, clerk)
+    listed = login(county_admin).get(reverse("workbench:staff_list")).content.decode()
+    assert reverse("workbench:staff_edit", args=[clerk.pk]) in listed
     assert _workbench_edit(county_admin, clerk, roles=["reviewer"]).status_code == 302
     assert _roles(clerk) == {"reviewer"}
     answered = _api_edit(county_admin, clerk, is_active=False, roles=["leader"])

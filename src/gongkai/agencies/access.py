@@ -197,7 +197,7 @@ def staff_refusal(user, target) -> str | None:
         return "不能修改自己的账号和角色，请联系其他管理员"
     if target.agency is None or not can(user, "staff.change", target.agency):
         return "您没有管理该人员所在机关人员的权限"
-    for membership in Membership.objects.filter(user=target).select_related("agency"):
+    for membership in target.memberships.all():
         if membership.role not in grantable_roles(user, membership.agency):
             return (
                 f"该人员在{membership.agency.display_name}担任"

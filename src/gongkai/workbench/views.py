@@ -203,7 +203,7 @@ class StaffListView(ScopedMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("agency").prefetch_related("memberships")
+        qs = super().get_queryset().select_related("agency").prefetch_related("memberships__agency")
         agency = self.request.GET.get("agency", "")
         if agency.isdigit():
             qs = qs.filter(agency_id=int(agency))
@@ -211,9 +211,12 @@ class StaffListView(ScopedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return super().get_context_data(
+        context = super().get_context_data(
             addable_agencies=access.agencies_for(user, "staff.change"), **kwargs
         )
+        # Only the people this user may manage get an edit link.
+        context["manageable"] = {p.pk for p in context["object_list"] if access.may_manage(user, p)}
+        return context
 
 
 class StaffExportView(CsvExportMixin):
