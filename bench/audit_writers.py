@@ -11,7 +11,9 @@ correlation id. Each writer is a thread with its own database connection.
 """
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -24,6 +26,7 @@ def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings.test")
     if "DATABASE_URL" not in os.environ:
         folder = Path(tempfile.mkdtemp(prefix="gongkai-bench-audit-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
     import django
     from django.core.management import call_command
