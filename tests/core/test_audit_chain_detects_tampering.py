@@ -86,3 +86,14 @@ def test_a_row_inserted_out_of_order_is_found(chain):
 def test_new_rows_continue_a_verified_chain(chain, agency_a):
     InternalUnit.objects.create(agency=agency_a, name="新股室")
     assert verify().ok and verify().checked == len(chain) + 1
+
+
+@pytest.mark.parametrize("forged", ["0" * 32, None], ids=["moved to another action", "blanked"])
+def test_a_row_moved_out_of_its_action_is_found(chain, forged):
+    victim = chain[1]
+    tampering.execute(
+        "UPDATE core_auditevent SET correlation_id = %s WHERE id = %s", [forged, victim.pk]
+    )
+    result = verify()
+    assert not result.ok and result.broken_seq == victim.seq
+    assert "被修改" in result.reason

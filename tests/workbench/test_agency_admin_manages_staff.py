@@ -63,16 +63,15 @@ def test_admins_cannot_grant_system_roles(agency_a):
 
 def test_change_roles_and_deactivate(agency_a):
     admin = make_staff(agency_a, "agency_admin")
-    clerk = make_staff(agency_a, "clerk", "supervisor", username="clerk9")
+    clerk = make_staff(agency_a, "clerk", "leader", username="clerk9")
     response = login(admin).post(
         reverse("workbench:staff_edit", args=[clerk.pk]),
-        {"full_name": "改名", "roles": ["reviewer"], "is_active": ""},
+        {"full_name": "改名", "roles": ["leader", "reviewer"], "is_active": ""},
     )
     assert response.status_code == 302
     clerk.refresh_from_db()
     roles = set(Membership.objects.filter(user=clerk).values_list("role", flat=True))
-    # A role the admin cannot grant (supervisor) is kept; clerk is replaced by reviewer.
-    assert roles == {"reviewer", "supervisor"}
+    assert roles == {"leader", "reviewer"}
     assert not clerk.is_active and clerk.full_name == "改名"
     assert password_login("clerk9", PASSWORD) is None
 

@@ -195,6 +195,58 @@ def scope(queryset: QuerySet, user, action: str) -> QuerySet:
     return queryset.filter(grant(user, action).q(field))
 
 
+# 人员管理: an agency admin grants these roles at the agencies they administer; the others
+# (主管部门, 系统管理员) carry authority beyond one agency and only a 系统管理员 grants them.
+AGENCY_GRANTABLE_ROLES = (R.CLERK, R.REVIEWER, R.LEADER, R.AGENCY_ADMIN)
+
+
+def grantable_roles(user, agency: Agency) -> tuple[str, ...]:
+    """The roles `user` may grant, or take away, at `agency`."""
+    staff_change = grant(user, "staff.change")
+    if staff_change.everywhere:
+        return tuple(R.values)
+    return AGENCY_GRANTABLE_ROLES if staff_change.covers(agency) else ()
+
+
+def staff_refusal(user, target) -> str | None:
+    """Why `user` may not change `target`'s account (name, roles, unit, whether it is on), or
+    None when they may.
+
+    Nobody changes their own account here, and nobody changes a person holding a role, at any
+    agency, that they could not grant there: an agency admin cannot switch off or re-role the
+    系统管理员 or the 主管部门 who happen to work at their agency.
+    """
+    if target.pk == user.pk:
+        return "不能修改自己的账号和角色，请联系其他管理员"
+    if target.agency is None or not can(user, "staff.change", target.agency):
+        return "您没有管理该人员所在机关人员的权限"
+    for membership in target.memberships.all():
+        if membership.role not in grantable_roles(user, membership.agency):
+            return (
+                f"该人员在{membership.agency.display_name}担任"
+                f"「{membership.get_role_display()}」，您无权授予这一角色，因而不能修改该人员"
+            )
+    return None
+
+
+def may_manage(user, target) -> bool:
+    return staff_refusal(user, target) is None
+
+
+def require_manage(user, target) -> None:
+    refusal = staff_refusal(user, target)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
+
+
+def sees_applicant_identity(user, agency: Agency) -> bool:
+    """Whether `user` sees an applicant's full identity number and the scans of a paper
+    application at `agency`: the staff of the agency itself do; a 主管部门 reading from above
+    and a 系统管理员 see the number masked and no scans (no more personal information than the
+    work needs: Art. 6 of the Personal Information Protection Law)."""
+    return any(m.agency_id == agency.pk and m.role in STAFF_ROLES for m in _memberships(user))
+
+
 def roles_of(user) -> set[str]:
     return {m.role for m in _memberships(user)} if user.is_authenticated else set()
 

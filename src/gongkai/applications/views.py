@@ -10,7 +10,6 @@ from django.shortcuts import redirect
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from gongkai.agencies import access
-from gongkai.agencies.models import Agency, Membership
 from gongkai.core.workdays import CalendarUnknown, add_workdays, next_year_awaited
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
@@ -201,23 +200,18 @@ class CaseDetailView(ScopedMixin, DetailView):
             unknown_year=unknown_year,
             events=case.events.select_related("actor"),
             letters=case.letters.all(),
-            scans=case.scans.all() if _works_at(user, case.agency) else None,
+            scans=case.scans.all() if access.sees_applicant_identity(user, case.agency) else None,
             scan_form=(
                 forms.ScanForm()
                 if case.channel != Channel.ONLINE and access.can(user, "case.handle", case.agency)
                 else None
             ),
             moves=moves,
-            show_id_number=_works_at(user, case.agency),
+            show_id_number=access.sees_applicant_identity(user, case.agency),
             appeals=case.appeals.all(),
             similar=services.similar_cases(case),
             **kwargs,
         )
-
-
-def _works_at(user, agency: Agency) -> bool:
-    """Staff of the agency itself see a full identity number; supervisors see it masked."""
-    return Membership.objects.filter(user=user, agency=agency, role__in=access.STAFF_ROLES).exists()
 
 
 class CaseMoveView(ScopedMixin, DetailView):
@@ -290,7 +284,7 @@ class ScanFileView(ScopedMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         scan = self.get_object()
-        if not _works_at(request.user, scan.case.agency):
+        if not access.sees_applicant_identity(request.user, scan.case.agency):
             raise Http404
         return FileResponse(
             scan.file.open("rb"),

@@ -1,9 +1,14 @@
-"""Who is acting right now, so the audit trail can name them without threading it everywhere."""
+"""Who is acting right now, so the audit trail can name them without threading it everywhere.
+
+Naming an actor starts an action: the audit rows written inside share one correlation id.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+
+from gongkai.lib import correlation
 
 
 @dataclass(frozen=True)
@@ -29,14 +34,16 @@ def actor_for_user(user) -> Actor:
 
 @contextmanager
 def acting_as(actor: Actor) -> Iterator[Actor]:
+    """`actor` does what happens inside, as one action (a request, a command run)."""
     token = _current.set(actor)
     try:
-        yield actor
+        with correlation.new_action():
+            yield actor
     finally:
         _current.reset(token)
 
 
 def name_actor(actor: Actor) -> None:
     """Name the actor for the rest of this context, inside an enclosing `acting_as`
-    (used once authentication happens late, as for API tokens)."""
+    (used once authentication happens late, as for API tokens); the action stays the same."""
     _current.set(actor)

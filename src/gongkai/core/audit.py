@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from django.db import models, transaction
 from django.utils import timezone
 
+from gongkai.lib import correlation
+
 from .actor import current_actor
 from .models import AuditChainHead, AuditEvent
 from .snapshots import plain
@@ -29,6 +31,8 @@ _HASHED_FIELDS = (
     "after",
     "prev_hash",
 )
+# Hashed only when set, so rows written before the field existed keep their hashes.
+_HASHED_WHEN_SET = ("correlation_id",)
 
 
 def record_type_of(instance: models.Model) -> str:
@@ -41,13 +45,14 @@ def _canonical_time(at: datetime) -> str:
 
 def compute_hash(values: dict) -> str:
     payload = {name: values[name] for name in _HASHED_FIELDS}
+    payload |= {name: values[name] for name in _HASHED_WHEN_SET if values.get(name)}
     payload["at"] = _canonical_time(payload["at"])
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _values_of(event: AuditEvent) -> dict:
-    return {name: getattr(event, name) for name in _HASHED_FIELDS}
+    return {name: getattr(event, name) for name in (*_HASHED_FIELDS, *_HASHED_WHEN_SET)}
 
 
 def append(
@@ -60,7 +65,8 @@ def append(
     before: dict | None = None,
     after: dict | None = None,
 ) -> AuditEvent:
-    """Append one row to the chain, in the caller's transaction."""
+    """Append one row to the chain, in the caller's transaction, under the current action's
+    correlation id (a row written outside any action is an action of its own)."""
     actor = current_actor()
     with transaction.atomic():
         head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
@@ -81,6 +87,7 @@ def append(
             "action": action,
             "before": plain(before),
             "after": plain(after),
+            "correlation_id": correlation.current() or correlation.new_id(),
             "prev_hash": head.last_hash,
         }
         event = AuditEvent(**values, hash=compute_hash(values))

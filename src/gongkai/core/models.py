@@ -73,6 +73,12 @@ class AuditEvent(models.Model):
     action = models.CharField(_("操作"), max_length=64)
     before = models.JSONField(_("变更前"), null=True, blank=True)
     after = models.JSONField(_("变更后"), null=True, blank=True)
+    # One id for every row one action (a request, an API call, a command, a transition) wrote.
+    # Nullable so adding it altered the append-only table in place; rows written before it
+    # existed have none.
+    correlation_id = models.CharField(  # noqa: DJ001
+        _("操作编号"), max_length=32, null=True, blank=True, db_index=True
+    )
     prev_hash = models.CharField(_("前一条哈希"), max_length=64)
     hash = models.CharField(_("哈希"), max_length=64)
 

@@ -22,6 +22,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from . import correlation
 from .errors import Refused
 
 
@@ -175,5 +176,5 @@ class Workflow:
             if not form.is_valid():
                 raise InvalidInput(form)
             cleaned = form.cleaned_data
-        with transaction.atomic():
+        with correlation.one_action(), transaction.atomic():
             return transition.run(record, cleaned, user)

@@ -198,7 +198,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models have a field named "kind"; name each choice set after its model.
-    "ENUM_NAME_OVERRIDES": {"AgencyKindEnum": "gongkai.agencies.models.AgencyKind"},
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "gongkai.agencies.models.AgencyKind",
+        "RoleEnum": "gongkai.agencies.models.Role",
+    },
 }
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "政府信息公开平台")

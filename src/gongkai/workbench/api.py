@@ -1,9 +1,12 @@
 """JSON API of agencies, internal units, reading rooms and staff."""
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.response import Response
 
-from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
+from gongkai.agencies import services
+from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom, Role
 from gongkai.web.permissions import PublicReadOnly
 from gongkai.web.viewsets import StaffScopedViewSet
 
@@ -68,6 +71,24 @@ class StaffSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "full_name", "phone", "agency", "is_active", "memberships"]
 
 
+class StaffChangeSerializer(serializers.Serializer):
+    """What a PATCH may change; what it leaves out stays as it is. `roles` is every role the
+    person is to hold at their agency."""
+
+    full_name = serializers.CharField(max_length=40, required=False)
+    phone = serializers.RegexField(
+        r"^1\d{10}$",
+        required=False,
+        allow_blank=True,
+        error_messages={"invalid": "手机号码应为以1开头的11位数字"},
+    )
+    roles = serializers.MultipleChoiceField(choices=Role.choices, required=False)
+    unit = serializers.PrimaryKeyRelatedField(
+        queryset=InternalUnit.objects.all(), required=False, allow_null=True
+    )
+    is_active = serializers.BooleanField(required=False)
+
+
 class PublicAgencyViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [PublicReadOnly]
     authentication_classes: list = []
@@ -110,5 +131,26 @@ class ReadingRoomViewSet(StaffScopedViewSet, viewsets.ModelViewSet):
 class StaffViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     queryset = get_user_model().objects.select_related("agency").prefetch_related("memberships")
     serializer_class = StaffSerializer
-    view_action = "staff.view"
+    view_action, change_action = "staff.view", "staff.change"
     filterset_fields = ["agency", "is_active"]
+
+    # The workbench's staff page and this call share one service, which asks access whether
+    # the caller may manage this person and grant these roles.
+    @extend_schema(request=StaffChangeSerializer, responses=StaffSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        staff = self.get_object()
+        change = StaffChangeSerializer(data=request.data)
+        change.is_valid(raise_exception=True)
+        data = change.validated_data
+        held = [m.role for m in staff.memberships.all() if m.agency_id == staff.agency_id]
+        services.update_staff(
+            staff,
+            by=request.user,
+            full_name=data.get("full_name", staff.full_name),
+            phone=data.get("phone", staff.phone),
+            roles=sorted(data["roles"]) if "roles" in data else held,
+            unit=data["unit"] if "unit" in data else services.staff_unit(staff),
+            is_active=data.get("is_active", staff.is_active),
+        )
+        staff = self.get_queryset().get(pk=staff.pk)
+        return Response(StaffSerializer(staff).data)

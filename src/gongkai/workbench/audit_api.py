@@ -21,6 +21,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
             "action",
             "before",
             "after",
+            "correlation_id",
             "hash",
         ]
 
@@ -29,4 +30,4 @@ class AuditEventViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.Retrie
     queryset = AuditEvent.objects.all()
     serializer_class = AuditEventSerializer
     view_action = "audit.view"
-    filterset_fields = ["agency", "record_type", "action"]
+    filterset_fields = ["agency", "record_type", "action", "correlation_id"]

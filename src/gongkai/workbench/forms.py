@@ -4,8 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom
-from gongkai.agencies.services import ADMIN_GRANTABLE_ROLES
+from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom, Role
 
 AGENCY_FIELDS = [
     "name",
@@ -66,9 +65,6 @@ class ReadingRoomForm(forms.ModelForm):
         self.instance.agency = agency
 
 
-ROLE_CHOICES = [(r.value, r.label) for r in ADMIN_GRANTABLE_ROLES]
-
-
 class StaffRolesForm(forms.Form):
     full_name = forms.CharField(label=_("姓名"), max_length=40)
     phone = forms.RegexField(
@@ -77,17 +73,17 @@ class StaffRolesForm(forms.Form):
         required=False,
         error_messages={"invalid": _("手机号码应为以1开头的11位数字")},
     )
-    roles = forms.MultipleChoiceField(
-        label=_("角色"), choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple
-    )
+    roles = forms.MultipleChoiceField(label=_("角色"), widget=forms.CheckboxSelectMultiple)
     unit = forms.ModelChoiceField(
         label=_("内设机构"), queryset=InternalUnit.objects.none(), required=False
     )
     is_active = forms.BooleanField(label=_("账号在用"), required=False, initial=True)
 
-    def __init__(self, *args, agency: Agency, **kwargs):
+    def __init__(self, *args, agency: Agency, grantable: tuple[str, ...], **kwargs):
+        """`grantable`: the roles the acting user may grant at `agency` (from access)."""
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = agency.units.filter(is_active=True)
+        self.fields["roles"].choices = [(role, Role(role).label) for role in grantable]
 
 
 class StaffCreateForm(StaffRolesForm):
@@ -126,3 +122,10 @@ class AuditFilterForm(forms.Form):
     record_type = forms.CharField(label=_("记录类型"), required=False)
     action = forms.CharField(label=_("操作"), required=False)
     actor = forms.CharField(label=_("操作人"), required=False)
+    # The rows one action wrote, reached from a row's 「同一操作」 link.
+    correlation = forms.RegexField(
+        label=_("同一操作"),
+        regex=r"^[0-9a-f]{32}$",
+        required=False,
+        error_messages={"invalid": _("操作编号应为32位十六进制数字")},
+    )

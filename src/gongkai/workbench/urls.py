@@ -32,6 +32,7 @@ urlpatterns = [
     path("agencies/<int:agency_pk>/staff/new/", views.StaffCreateView.as_view(), name="staff_add"),
     path("staff/<int:pk>/edit/", views.StaffUpdateView.as_view(), name="staff_edit"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path("audit/export.csv", views.AuditExportView.as_view(), name="audit_export"),
     path("calendar/", HolidayCalendarView.as_view(), name="calendar"),
     path("calendar/notice/", HolidayNoticeView.as_view(), name="calendar_notice"),
 ]

@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import (
     CreateView,
     DetailView,
@@ -19,6 +19,7 @@ from django_htmx.http import push_url
 from gongkai.agencies import access, services
 from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
 from gongkai.core.models import AuditEvent
+from gongkai.lib.errors import Refused
 from gongkai.web.scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
 
 from . import audit_display
@@ -202,7 +203,7 @@ class StaffListView(ScopedMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("agency").prefetch_related("memberships")
+        qs = super().get_queryset().select_related("agency").prefetch_related("memberships__agency")
         agency = self.request.GET.get("agency", "")
         if agency.isdigit():
             qs = qs.filter(agency_id=int(agency))
@@ -210,9 +211,12 @@ class StaffListView(ScopedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return super().get_context_data(
+        context = super().get_context_data(
             addable_agencies=access.agencies_for(user, "staff.change"), **kwargs
         )
+        # Only the people this user may manage get an edit link.
+        context["manageable"] = {p.pk for p in context["object_list"] if access.may_manage(user, p)}
+        return context
 
 
 class StaffExportView(CsvExportMixin):
@@ -235,7 +239,10 @@ class StaffCreateView(AgencyInUrlMixin, FormView):
     template_name = "workbench/form.html"
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"agency": self.agency}
+        return super().get_form_kwargs() | {
+            "agency": self.agency,
+            "grantable": access.grantable_roles(self.request.user, self.agency),
+        }
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -263,24 +270,25 @@ class StaffUpdateView(ScopedMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.staff = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-            if self.staff.pk == request.user.pk:
-                raise PermissionDenied("不能修改自己的角色，请联系其他管理员")
+            access.require_manage(request.user, self.staff)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return access.scope(User.objects.select_related("agency"), self.request.user, self.action)
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"agency": self.staff.agency}
+        return super().get_form_kwargs() | {
+            "agency": self.staff.agency,
+            "grantable": access.grantable_roles(self.request.user, self.staff.agency),
+        }
 
     def get_initial(self):
         held = Membership.objects.filter(user=self.staff, agency=self.staff.agency)
-        unit = held.exclude(unit=None).first()
         return {
             "full_name": self.staff.full_name,
             "phone": self.staff.phone,
             "roles": [m.role for m in held],
-            "unit": unit.unit if unit else None,
+            "unit": services.staff_unit(self.staff),
             "is_active": self.staff.is_active,
         }
 
@@ -289,14 +297,19 @@ class StaffUpdateView(ScopedMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        self.staff.full_name, self.staff.phone = data["full_name"], data["phone"]
-        self.staff.save()
-        kept = Membership.objects.filter(user=self.staff, agency=self.staff.agency).exclude(
-            role__in=[r.value for r in services.ADMIN_GRANTABLE_ROLES]
-        )
-        roles = data["roles"] + [m.role for m in kept]
-        services.set_roles(self.staff, self.staff.agency, roles, unit=data["unit"])
-        services.set_active(self.staff, data["is_active"])
+        try:
+            services.update_staff(
+                self.staff,
+                by=self.request.user,
+                full_name=data["full_name"],
+                phone=data["phone"],
+                roles=data["roles"],
+                unit=data["unit"],
+                is_active=data["is_active"],
+            )
+        except Refused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            return self.form_invalid(form)
         messages.success(self.request, f"已保存人员“{self.staff}”。")
         return redirect("workbench:staff_list")
 
@@ -304,11 +317,11 @@ class StaffUpdateView(ScopedMixin, FormView):
 # ---- audit trail ------------------------------------------------------------------------
 
 
-class AuditLogView(ScopedMixin, ListView):
+class AuditFilterMixin(ScopedMixin):
+    """The audit rows in the user's scope, narrowed by the filter form in the query string."""
+
     model = AuditEvent
     action = "audit.view"
-    template_name = "workbench/audit_list.html"
-    paginate_by = 50
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("agency")
@@ -321,17 +334,63 @@ class AuditLogView(ScopedMixin, ListView):
                 qs = qs.filter(action=data["action"])
             if data["actor"]:
                 qs = qs.filter(actor_label__contains=data["actor"])
+            if data["correlation"]:
+                qs = qs.filter(correlation_id=data["correlation"])
+        elif self.filter_form.is_bound:
+            # A filter that cannot be read shows its error and no rows, not every row.
+            qs = qs.none()
         return qs
+
+
+class AuditLogView(AuditFilterMixin, ListView):
+    template_name = "workbench/audit_list.html"
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        events = context["object_list"]
+        # How many rows in the user's scope each action on this page wrote, for its link.
+        action_sizes = dict(
+            access.scope(AuditEvent.objects.all(), self.request.user, self.action)
+            .filter(correlation_id__in={e.correlation_id for e in events} - {None})
+            .order_by()
+            .values_list("correlation_id")
+            .annotate(rows=Count("pk"))
+        )
         context["rows"] = [
             {
                 "event": event,
                 "record_type": audit_display.record_type_label(event.record_type),
                 "action": audit_display.action_label(event.action),
                 "changes": audit_display.changes(event.record_type, event.before, event.after),
+                "action_size": action_sizes.get(event.correlation_id, 0),
             }
-            for event in context["object_list"]
+            for event in events
         ]
+        context["export_query"] = self.request.GET.urlencode()
         return context
+
+
+class AuditExportView(AuditFilterMixin, CsvExportMixin):
+    """The filtered audit log as CSV, with the correlation id that groups each action's rows."""
+
+    export_filename = "audit.csv"
+    export_columns = [
+        ("序号", "seq"),
+        ("时间", lambda e: timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S")),
+        ("操作人", "actor_label"),
+        ("机关", "agency.display_name"),
+        ("记录类型", lambda e: audit_display.record_type_label(e.record_type)),
+        ("记录编号", "record_id"),
+        ("记录名称", "record_label"),
+        ("操作", lambda e: audit_display.action_label(e.action)),
+        (
+            "变更",
+            lambda e: "；".join(
+                f"{field}：{before} → {after}"
+                for field, before, after in audit_display.changes(e.record_type, e.before, e.after)
+            ),
+        ),
+        ("操作编号", "correlation_id"),
+        ("哈希", "hash"),
+    ]
