@@ -96,6 +96,17 @@ class Agency(AuditedModel):
     disclosure_office_phone = models.CharField(
         _("工作机构电话"), max_length=40, blank=True, validators=[phone_validator]
     )
+    # How an applicant pays an information processing fee (国办函〔2020〕109号: the notice states
+    # the payment method); a bank transfer needs all three, or a counter to pay at in person.
+    fee_payee = models.CharField(_("收费收款单位（户名）"), max_length=100, blank=True)
+    fee_bank = models.CharField(_("收费开户银行"), max_length=100, blank=True)
+    fee_account = models.CharField(_("收费银行账号"), max_length=40, blank=True)
+    fee_counter = models.CharField(
+        _("现场缴费地点和时间"),
+        max_length=200,
+        blank=True,
+        help_text=_("如：县政务服务中心一楼3号窗口，工作日9:00—12:00、14:00—17:00"),
+    )
     is_active = models.BooleanField(_("在用"), default=True)
 
     objects = AgencyQuerySet.as_manager()
@@ -120,9 +131,23 @@ class Agency(AuditedModel):
     def audit_agency_id(self) -> int | None:
         return self.pk
 
+    @property
+    def fee_transfer_details(self) -> bool:
+        return bool(self.fee_payee and self.fee_bank and self.fee_account)
+
+    @property
+    def fee_payment_details(self) -> bool:
+        """Whether a fee notice can say how and where to pay."""
+        return self.fee_transfer_details or bool(self.fee_counter)
+
     def clean(self) -> None:
         if self.parent_id and self.pk and self.parent.path.startswith(self.path or "\0"):
             raise ValidationError({"parent": _("上级机关不能是本机关或其下级机关")})
+        transfer = {"fee_payee": self.fee_payee, "fee_bank": self.fee_bank}
+        transfer["fee_account"] = self.fee_account
+        if any(transfer.values()) and not all(transfer.values()):
+            missing = next(name for name, value in transfer.items() if not value)
+            raise ValidationError({missing: _("汇款缴费须同时填写收款单位、开户银行和账号")})
 
     def ancestors(self):
         ids = [int(part) for part in self.path.strip("/").split("/") if part][:-1]

@@ -208,6 +208,12 @@ class ExtensionForm(forms.Form):
     reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+FEE_PAYMENT_MISSING = _(
+    "本机关尚未设置信息处理费的缴费方式（收款单位、开户银行和账号，或现场缴费地点和时间），"
+    "收费通知书将只能请申请人来电咨询如何缴费。请机关管理员先在机关信息中填写。"
+)
+
+
 class FeeForm(forms.Form):
     on = _on_field("申请人收到收费通知日期")
     method = forms.ChoiceField(label=_("计收方式"), choices=FeeMethod.choices)
@@ -225,6 +231,7 @@ class FeeForm(forms.Form):
             f"按件计收：本申请是该申请人{month}向本机关提出的第{rank}件申请"
             f"（按证件号码或统一社会信用代码统计），应收{per_item_fee(rank)}元"
         )
+        self.warning = "" if case.agency.fee_payment_details else FEE_PAYMENT_MISSING
 
 
 class DecideForm(forms.Form):
@@ -255,7 +262,20 @@ class DecideForm(forms.Form):
         label=_("该机关的联系方式（能够确定的）"), max_length=200, required=False
     )
 
+    enclosures = forms.CharField(
+        label=_("随答复提供的信息（附件）"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_(
+            "予以公开或部分公开时，每行写一件随答复书提供的文件或信息的名称，答复书列为附件"
+        ),
+    )
+
     basis_hints = [(Outcome(o).label, b) for o, b in LEGAL_BASIS.items() if b]
+
+    def clean_enclosures(self) -> list[str]:
+        lines = self.cleaned_data["enclosures"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
 
 
 class DeliverForm(forms.Form):

@@ -7,11 +7,8 @@ replace it with its own (`LetterTemplate`). Templates are plain text with named 
 TrueType CJK font so it prints the same everywhere.
 """
 
-import io
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape  # what reportlab's Paragraph markup needs
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -25,6 +22,7 @@ from gongkai.lib.errors import Refused
 from . import services
 from .fees import FeeMethod
 from .ledger import EventKind
+from .letter_files import Rendered, cn_date, to_docx, to_pdf
 from .models import LETTER_SERIES, Application, Letter, LetterKind, LetterTemplate
 from .outcomes import Outcome
 
@@ -92,19 +90,6 @@ def save_template(agency, kind: str, body: str) -> LetterTemplate | None:
     return existing
 
 
-@dataclass(frozen=True)
-class Rendered:
-    title: str
-    number: str
-    body: str
-    signature: str
-    dated: date
-
-    @property
-    def text(self) -> str:
-        return "\n".join([self.title, self.number, self.body, self.signature, _cn_date(self.dated)])
-
-
 def generate(case: Application, kind: str, *, user, on: date | None = None) -> Letter:
     """Render, number and store one letter of the case."""
     kind = LetterKind(kind)
@@ -116,17 +101,31 @@ def generate(case: Application, kind: str, *, user, on: date | None = None) -> L
         body = _engine.from_string(body_template(case, kind)).render(
             Context(fields | {"文书编号": number})
         )
-        rendered = Rendered(kind.label, number, body.strip(), case.agency.name, on)
+        rendered = Rendered(
+            kind.label, number, body.strip(), case.agency.name, on, enclosures(case, kind)
+        )
+        try:
+            pdf = to_pdf(rendered)
+        except fonts.FontMissing as error:
+            raise Refused(str(error)) from None
         letter = Letter(case=case, kind=kind, year=on.year, serial=serial, number=number)
         letter.text = rendered.text
         stem = f"{case.pk}-{kind}-{on.year}-{serial}"
         letter.docx.save(f"{stem}.docx", ContentFile(to_docx(rendered)), save=False)
-        letter.pdf.save(f"{stem}.pdf", ContentFile(to_pdf(rendered)), save=False)
+        letter.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         letter.save()
         record_transition(
             case, "letter", kind=str(kind), number=number, files=[letter.docx.name, letter.pdf.name]
         )
     return letter
+
+
+def enclosures(case: Application, kind: str) -> tuple[str, ...]:
+    """What a reply sends with it: the titles entered with the decision (附件说明)."""
+    if kind != LetterKind.REPLY:
+        return ()
+    decided = case.events.filter(kind=EventKind.DECIDED).order_by("-id").first()
+    return tuple(decided.data.get("enclosures", ())) if decided else ()
 
 
 def letter_fields(case: Application, kind: str) -> dict:
@@ -141,7 +140,7 @@ def letter_fields(case: Application, kind: str) -> dict:
         "机关": case.agency.name,
         "申请人": case.applicant_name,
         "申请编号": case.number,
-        "收到日期": _cn_date(case.received_on),
+        "收到日期": cn_date(case.received_on),
         # Quoted mid-sentence: a closing 。 of its own would print 「……明细。”。」.
         "所需信息": _without_final_stop(case.description),
         "文号": case.document_number,
@@ -152,7 +151,7 @@ def letter_fields(case: Application, kind: str) -> dict:
         event = _needed(last(EventKind.CORRECTION_REQUESTED), "本申请没有告知补正的记录")
         fields |= {
             "补正事项": event.data["matters"],
-            "补正期限": _cn_date(date.fromisoformat(event.data["deadline"])),
+            "补正期限": cn_date(date.fromisoformat(event.data["deadline"])),
         }
     elif kind == LetterKind.EXTENSION:
         event = last(EventKind.EXTENSION_APPROVED) or last(EventKind.EXTENSION_REQUESTED)
@@ -160,12 +159,12 @@ def letter_fields(case: Application, kind: str) -> dict:
         request = last(EventKind.EXTENSION_REQUESTED)
         fields |= {
             "延长天数": event.data["workdays"],
-            "延期理由": request.data["reason"] if request else "",
+            "延期理由": _without_final_stop(request.data["reason"]) if request else "",
         }
         fields |= _date_field("延期后期限", case.received_on, case.due_date, case.due_display)
     elif kind == LetterKind.CONSULTATION:
         event = _needed(last(EventKind.CONSULTATION_STARTED), "本申请没有征求意见的记录")
-        fields["第三方"] = event.data["party"]
+        fields["第三方"] = _without_final_stop(event.data["party"])
         fields |= _date_field("答复截止", event.on, _stored_date(event.data.get("answer_due")))
     elif kind == LetterKind.FEE:
         event = _needed(last(EventKind.FEE_NOTICE), "本申请没有收费通知的记录")
@@ -177,6 +176,7 @@ def letter_fields(case: Application, kind: str) -> dict:
             "计收数量": unit.format(event.data["count"]),
             "收费金额": event.data["amount"],
             "减免理由": event.data.get("reduction_reason", ""),
+            "缴费方式": payment_instructions(case),
         }
     elif kind == LetterKind.REPLY:
         event = _needed(last(EventKind.DECIDED), "本申请尚未作出答复")
@@ -195,6 +195,27 @@ def letter_fields(case: Application, kind: str) -> dict:
     return fields
 
 
+def payment_instructions(case: Application) -> str:
+    """How and where to pay, from the agency's settings (国办函〔2020〕109号: the notice states
+    the payment method); without them, the office's phone to ask."""
+    agency = case.agency
+    ways = []
+    if agency.fee_transfer_details:
+        ways.append(
+            f"通过银行汇款缴纳（收款单位：{agency.fee_payee}；开户银行：{agency.fee_bank}；"
+            f"账号：{agency.fee_account}；汇款时请注明申请编号{case.number}）"
+        )
+    if agency.fee_counter:
+        ways.append(f"到{_without_final_stop(agency.fee_counter)}现场缴纳")
+    if ways:
+        return "您可以" + "，也可以".join(ways) + "。"
+    phone = agency.disclosure_office_phone or agency.phone
+    office = agency.disclosure_office or "本机关"
+    if phone:
+        return f"缴费方式请致电{office}（电话：{phone}）咨询。"
+    return f"缴费方式请与{office}联系。"
+
+
 def _date_field(name: str, start: date, due: date | None, missing: str = "（期限待定）") -> dict:
     """A deadline as two fields: `name` when the date is final, `暂定<name>` while provisional.
 
@@ -206,8 +227,8 @@ def _date_field(name: str, start: date, due: date | None, missing: str = "（期
     if due is None:
         return {name: missing, f"暂定{name}": ""}
     if provisional_year(start, due):
-        return {name: "", f"暂定{name}": f"{_cn_date(due)}（暂定）"}
-    return {name: _cn_date(due), f"暂定{name}": ""}
+        return {name: "", f"暂定{name}": f"{cn_date(due)}（暂定）"}
+    return {name: cn_date(due), f"暂定{name}": ""}
 
 
 def _without_final_stop(text: str) -> str:
@@ -234,71 +255,3 @@ def _needed(event, message: str):
     if event is None:
         raise Refused(message)
     return event
-
-
-def _cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def to_docx(rendered: Rendered) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "仿宋"
-    style.font.size = Pt(14)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(rendered.title)
-    run.bold = True
-    run.font.size = Pt(20)
-    number = document.add_paragraph(rendered.number)
-    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for paragraph in _paragraphs(rendered.body):
-        document.add_paragraph(paragraph)
-    for line in (rendered.signature, _cn_date(rendered.dated)):
-        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def to_pdf(rendered: Rendered) -> bytes:
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    try:
-        font = fonts.register_pdf_font()
-    except fonts.FontMissing as error:
-        raise Refused(str(error)) from None
-    body = ParagraphStyle("body", fontName=font, fontSize=14, leading=26, wordWrap="CJK")
-    title = ParagraphStyle("title", parent=body, fontSize=20, leading=32, alignment=TA_CENTER)
-    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
-    story = [Paragraph(escape(rendered.title), title), Paragraph(escape(rendered.number), right)]
-    story.append(Spacer(1, 6 * mm))
-    story += [Paragraph(escape(p), body) for p in _paragraphs(rendered.body)]
-    story.append(Spacer(1, 10 * mm))
-    story += [Paragraph(escape(rendered.signature), right)]
-    story += [Paragraph(escape(_cn_date(rendered.dated)), right)]
-    out = io.BytesIO()
-    SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        title=f"{rendered.title} {rendered.number}",
-        leftMargin=28 * mm,
-        rightMargin=26 * mm,
-        topMargin=37 * mm,
-        bottomMargin=35 * mm,
-    ).build(story)
-    return out.getvalue()
-
-
-def _paragraphs(body: str) -> list[str]:
-    return [p.strip() for p in body.split("\n") if p.strip()]

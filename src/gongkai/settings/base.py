@@ -237,9 +237,12 @@ GONGKAI_CORPUS_PATH = env_str(
 # Applicants' identity numbers are encrypted with these Fernet keys (comma-separated, newest
 # first); unset, a key is derived from SECRET_KEY.
 GONGKAI_ID_NUMBER_KEYS = env_str("GONGKAI_ID_NUMBER_KEYS", "")
-# A TrueType CJK font embedded in PDF letters (a .ttf or .ttc file); unset, common system
-# locations are searched.
+# TrueType CJK fonts embedded in PDF letters and reports (.ttf or .ttc files), one per role of
+# the 公文 layout; unset, GONGKAI_LETTER_FONT (every role), else the system font folders.
 GONGKAI_LETTER_FONT = env_str("GONGKAI_LETTER_FONT", "")
+GONGKAI_FONT_TITLE = env_str("GONGKAI_FONT_TITLE", "")
+GONGKAI_FONT_BODY = env_str("GONGKAI_FONT_BODY", "")
+GONGKAI_FONT_HEADING = env_str("GONGKAI_FONT_HEADING", "")
 # Public status lookups allowed per client address in a quarter of an hour.
 GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
 # Where `gongkai tick` sends due-soon reminders from, and how many working days ahead.

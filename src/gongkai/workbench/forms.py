@@ -23,6 +23,10 @@ AGENCY_FIELDS = [
     "disclosure_office",
     "disclosure_office_head",
     "disclosure_office_phone",
+    "fee_payee",
+    "fee_bank",
+    "fee_account",
+    "fee_counter",
 ]
 
 

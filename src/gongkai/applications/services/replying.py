@@ -14,6 +14,8 @@ from .events import append, check_date, locked, repeated_event
 
 # Outcomes a handler may choose; the two "deemed abandoned" rows follow from a lapse only.
 DECIDABLE = [o for o in Outcome if o not in (Outcome.OTHER_NO_CORRECTION, Outcome.OTHER_NO_FEE)]
+# The outcomes that send information with the reply.
+DISCLOSING = (Outcome.GRANTED, Outcome.PARTIAL)
 
 
 def decide(
@@ -27,14 +29,19 @@ def decide(
     not_this_organs: bool = False,
     responsible_organ: str = "",
     responsible_contact: str = "",
+    enclosures: list[str] = (),
 ) -> CaseEvent:
     """Reply with exactly one outcome of the annual report's table 3 and its legal basis.
 
     Information that is not this organ's to disclose (Art. 36(5)) counts in the row of
     information not held; the reply must then name the organ responsible for it and, when
-    known, how to reach it.
+    known, how to reach it. A reply that discloses (in whole or in part) may list what it
+    sends with it; the reply letter prints them as its 附件.
     """
     data = {"outcome": outcome, "legal_basis": legal_basis.strip(), "reasons": reasons.strip()}
+    enclosures = [title.strip() for title in enclosures if title.strip()]
+    if enclosures:
+        data["enclosures"] = enclosures
     if not_this_organs:
         data |= {
             "not_this_organs": True,
@@ -52,6 +59,8 @@ def decide(
             raise Refused("答复须写明法律依据（如《政府信息公开条例》第几条）", "legal_basis")
         if outcome != Outcome.GRANTED and not data["reasons"]:
             raise Refused("除予以公开外，答复须说明理由（第三十六条）", "reasons")
+        if enclosures and outcome not in DISCLOSING:
+            raise Refused("只有予以公开或部分公开的答复才随答复提供信息", "enclosures")
         if outcome == Outcome.UNABLE_UNCLEAR_AFTER_CORRECTION and not state.correction_received:
             raise Refused("只有补正后内容仍不明确的，才能选择此结果", "outcome")
         if not_this_organs:

@@ -273,6 +273,10 @@ def read_docx(data: bytes) -> Document:
     return _normalised(document)
 
 
+# A printed page number «— 1 —» (GB/T 9704 §7.5) is no figure of the table it falls among.
+PAGE_NUMBER = re.compile(r"[—－–-]\s*\d{1,4}\s*[—－–-]")
+
+
 def read_pdf(data: bytes) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -287,7 +291,8 @@ def read_pdf(data: bytes) -> Document:
     text = "\n".join(pages)
     if not text.strip():
         raise ReportReadError("PDF 中没有可提取的文字（可能是扫描图片），无法读取")
-    return _normalised(Document("pdf", text.splitlines()))
+    lines = [line for line in text.splitlines() if not PAGE_NUMBER.fullmatch(line.strip())]
+    return _normalised(Document("pdf", lines))
 
 
 def _normalised(document: Document) -> Document:
