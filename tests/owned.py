@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom
 from gongkai.appeals.models import Appeal
 from gongkai.applications.models import Application, Letter, Scan
-from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem
+from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersion
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.reports.models import AnnualReport
@@ -65,6 +65,7 @@ OWNED: dict[type, Owned] = {
     Scan: Owned(make=owned_rows.scan, payload=owned_rows.application_payload),
     Appeal: Owned(make=owned_rows.appeal, payload=owned_rows.appeal_payload),
     InfoItem: Owned(make=catalog_rows.item, payload=catalog_rows.item_payload),
+    ItemVersion: Owned(make=catalog_rows.version, payload=catalog_rows.item_payload),
     Attachment: Owned(make=catalog_rows.attachment, payload=catalog_rows.item_payload),
     Review: Owned(make=catalog_rows.submitted_review, payload=catalog_rows.item_payload),
     AgencyGuide: Owned(make=catalog_rows.guide, payload=catalog_rows.guide_payload),

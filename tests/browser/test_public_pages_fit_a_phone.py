@@ -72,6 +72,7 @@ def _urls(published) -> dict[str, str]:
         "disclosure:index": reverse("disclosure:index"),
         "disclosure:browse": reverse("disclosure:browse") + f"?agency={agency.pk}",
         "disclosure:item": reverse("disclosure:item", args=[item.pk]),
+        "disclosure:history": reverse("disclosure:history", args=[item.pk]),
         "disclosure:agency": reverse("disclosure:agency", args=[agency.pk]),
         "disclosure:guide": reverse("disclosure:guide", args=[agency.pk]),
         "disclosure:rules": reverse("disclosure:rules", args=[agency.pk]),
