@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom
 from gongkai.appeals.models import Appeal
-from gongkai.applications.models import Application, Letter, Scan
+from gongkai.applications.models import Application, Letter, ReplyFile, Scan
 from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersion
 from gongkai.checks.models import IntegrityFinding
 from gongkai.core.audit import record_transition
@@ -65,6 +65,7 @@ OWNED: dict[type, Owned] = {
     Application: Owned(make=owned_rows.application, payload=owned_rows.application_payload),
     Letter: Owned(make=owned_rows.letter, payload=owned_rows.application_payload),
     Scan: Owned(make=owned_rows.scan, payload=owned_rows.application_payload),
+    ReplyFile: Owned(make=owned_rows.reply_file, payload=owned_rows.application_payload),
     Appeal: Owned(make=owned_rows.appeal, payload=owned_rows.appeal_payload),
     InfoItem: Owned(make=catalog_rows.item, payload=catalog_rows.item_payload),
     ItemVersion: Owned(make=catalog_rows.version, payload=catalog_rows.item_payload),

@@ -27,6 +27,7 @@ NOT_PAGES = {
     "apply:paper_form_docx",
     "apply:paper_form_pdf",
     "apply:reply_download",
+    "apply:reply_file_download",
     "annual_reports:download",
 }
 
