@@ -9,14 +9,16 @@ from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom
 from gongkai.appeals.models import Appeal
-from gongkai.applications.models import Application, Letter, Scan
-from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem
+from gongkai.applications.models import Application, Letter, ReplyFile, Scan
+from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersion
+from gongkai.checks.models import IntegrityFinding
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
 from tests.catalog import owned_rows as catalog_rows
+from tests.checks import owned_rows as checks_rows
 from tests.conftest import make_staff
 from tests.reports import owned_rows as report_rows
 
@@ -63,10 +65,15 @@ OWNED: dict[type, Owned] = {
     Application: Owned(make=owned_rows.application, payload=owned_rows.application_payload),
     Letter: Owned(make=owned_rows.letter, payload=owned_rows.application_payload),
     Scan: Owned(make=owned_rows.scan, payload=owned_rows.application_payload),
+    ReplyFile: Owned(make=owned_rows.reply_file, payload=owned_rows.application_payload),
     Appeal: Owned(make=owned_rows.appeal, payload=owned_rows.appeal_payload),
     InfoItem: Owned(make=catalog_rows.item, payload=catalog_rows.item_payload),
+    ItemVersion: Owned(make=catalog_rows.version, payload=catalog_rows.item_payload),
     Attachment: Owned(make=catalog_rows.attachment, payload=catalog_rows.item_payload),
     Review: Owned(make=catalog_rows.submitted_review, payload=catalog_rows.item_payload),
     AgencyGuide: Owned(make=catalog_rows.guide, payload=catalog_rows.guide_payload),
+    IntegrityFinding: Owned(
+        make=checks_rows.integrity_finding, payload=lambda agency, marker: {"agency": agency.pk}
+    ),
     AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
 }

@@ -5,7 +5,7 @@ from datetime import date
 from django.core.files.base import ContentFile
 
 from gongkai.appeals.models import Appeal
-from gongkai.applications.models import Application, Letter, Scan
+from gongkai.applications.models import Application, Letter, ReplyFile, Scan
 from tests.applications.cases import make_case
 
 
@@ -25,6 +25,14 @@ def letter(agency, marker: str) -> Letter:
 def scan(agency, marker: str) -> Scan:
     case = application(agency, marker)
     stored = Scan(case=case, name=marker, kind="pdf", size=9, sha256="0" * 64)
+    stored.file.save("isolation.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    stored.save()
+    return stored
+
+
+def reply_file(agency, marker: str) -> ReplyFile:
+    case = application(agency, marker)
+    stored = ReplyFile(case=case, title=marker, name=marker, kind="pdf", size=9, sha256="0" * 64)
     stored.file.save("isolation.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     stored.save()
     return stored

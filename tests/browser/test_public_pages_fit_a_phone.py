@@ -27,6 +27,7 @@ NOT_PAGES = {
     "apply:paper_form_docx",
     "apply:paper_form_pdf",
     "apply:reply_download",
+    "apply:reply_file_download",
     "annual_reports:download",
 }
 
@@ -72,6 +73,7 @@ def _urls(published) -> dict[str, str]:
         "disclosure:index": reverse("disclosure:index"),
         "disclosure:browse": reverse("disclosure:browse") + f"?agency={agency.pk}",
         "disclosure:item": reverse("disclosure:item", args=[item.pk]),
+        "disclosure:history": reverse("disclosure:history", args=[item.pk]),
         "disclosure:agency": reverse("disclosure:agency", args=[agency.pk]),
         "disclosure:guide": reverse("disclosure:guide", args=[agency.pk]),
         "disclosure:rules": reverse("disclosure:rules", args=[agency.pk]),

@@ -1,7 +1,7 @@
 """Catalog and review rows owned by a given agency, for the cross-agency isolation test."""
 
 from gongkai.catalog import services
-from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem
+from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersion
 from gongkai.review import services as review
 from gongkai.review.models import Review
 from tests.catalog.files import png_bytes
@@ -12,6 +12,10 @@ from tests.conftest import make_staff
 def item(agency, marker: str) -> InfoItem:
     clerk = make_staff(agency, "clerk")
     return services.create_item(user=clerk, agency=agency, data=item_data(title=marker)).item
+
+
+def version(agency, marker: str) -> ItemVersion:
+    return item(agency, marker).current_version
 
 
 def attachment(agency, marker: str) -> Attachment:

@@ -50,6 +50,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "review.configure": frozenset({R.AGENCY_ADMIN}),
     # Checking a document stores nothing, so every staff member may do it.
     "checks.use": STAFF_ROLES | {R.SUPERVISOR},
+    # What the integrity scan found on the agency's served pages.
+    "integrity.view": STAFF_ROLES | {R.SUPERVISOR},
     # The check word lists serve every agency alike: only a 系统管理员 edits them.
     "checks.lists": frozenset(),
     "case.view": STAFF_ROLES | {R.SUPERVISOR},

@@ -451,3 +451,54 @@ class StatusLookup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client_digest[:8]} {self.at}"
+
+
+class ReplyFile(AuditedModel):
+    """A file given to the applicant with the reply: uploaded (checked and stripped like a
+    catalog attachment) or a published catalog item referred to instead of copied. Never
+    public: an applicant who chose 网上获取 downloads it from the status page."""
+
+    case = models.ForeignKey(
+        Application, verbose_name=_("申请"), on_delete=models.PROTECT, related_name="reply_files"
+    )
+    title = models.CharField(_("材料名称"), max_length=200)
+    name = models.CharField(_("文件名"), max_length=200, blank=True)
+    file = models.FileField(_("文件"), upload_to="replies/%Y/", blank=True)
+    kind = models.CharField(_("类型"), max_length=10, blank=True)
+    size = models.PositiveBigIntegerField(_("大小（字节）"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    item = models.ForeignKey(
+        "catalog.InfoItem",
+        verbose_name=_("已公开的政府信息"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("添加人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("添加时间"), auto_now_add=True)
+
+    scope_agency_field = "case__agency"
+    audit_exclude = frozenset({"file"})
+
+    class Meta:
+        ordering = ["case", "id"]
+        verbose_name = _("答复材料")
+        verbose_name_plural = _("答复材料")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | Q(item__isnull=False), name="reply_file_has_a_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} {self.title}"
+
+    def audit_agency_id(self) -> int | None:
+        return self.case.agency_id

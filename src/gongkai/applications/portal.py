@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
+from gongkai.catalog.attachments import CONTENT_TYPES
 from gongkai.core.actor import Actor, acting_as
 from gongkai.core.audit import record_transition
 from gongkai.core.workdays import (
@@ -20,7 +21,7 @@ from gongkai.core.workdays import (
 )
 from gongkai.lib.errors import Refused
 
-from . import forms, paper_form, services
+from . import forms, paper_form, reply_files, services
 from .models import Application
 
 RECEIPT_SESSION_KEY = "applications_receipt"
@@ -102,6 +103,10 @@ def status(request):
                     (letter, signing.dumps([case.pk, letter.pk], salt=REPLY_LINK_SALT))
                     for letter in services.online_replies(case)
                 ]
+                context["reply_files"] = [
+                    (reply, signing.dumps([case.pk, reply.pk], salt=REPLY_FILE_SALT))
+                    for reply in reply_files.online_files(case)
+                ]
     return render(request, "applications/public/status.html", context, status=code)
 
 
@@ -109,6 +114,7 @@ def status(request):
 # and lasts long enough to click it, not to pass it around.
 REPLY_LINK_SALT = "gongkai.applications.online-reply"
 REPLY_LINK_SECONDS = 30 * 60
+REPLY_FILE_SALT = "gongkai.applications.online-reply-file"
 
 
 def reply_download(request, token: str):
@@ -128,6 +134,27 @@ def reply_download(request, token: str):
         as_attachment=True,
         filename=f"{letter.get_kind_display()}{letter.number}.pdf",
         content_type="application/pdf",
+    )
+
+
+def reply_file_download(request, token: str):
+    """A file given with the reply of a 网上获取 case, by a signed link from the status page
+    lasting as long as the reply letter's; audited."""
+    try:
+        case_pk, reply_pk = signing.loads(token, salt=REPLY_FILE_SALT, max_age=REPLY_LINK_SECONDS)
+    except signing.BadSignature:
+        raise Http404("下载链接无效或已过期，请重新查询办理进度后下载。") from None
+    case = get_object_or_404(Application, pk=case_pk)
+    reply = next((x for x in reply_files.online_files(case) if x.pk == reply_pk), None)
+    if reply is None or not reply.file:
+        raise Http404("该材料不能在网上获取。")
+    with acting_as(Actor(None, f"申请人{case.applicant_name}（凭查询码和联系电话）")):
+        record_transition(case, "online_download", reply_file=reply.title)
+    return FileResponse(
+        reply.file.open("rb"),
+        as_attachment=True,
+        filename=f"{reply.title}.{reply.kind}",
+        content_type=CONTENT_TYPES[reply.kind],
     )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("receipt/", portal.receipt, name="receipt"),
     path("status/", portal.status, name="status"),
     path("status/replies/<str:token>/", portal.reply_download, name="reply_download"),
+    path("status/files/<str:token>/", portal.reply_file_download, name="reply_file_download"),
     path("deadline/", portal.deadline, name="deadline"),
     path(
         "paper-form/<int:agency_pk>.docx",

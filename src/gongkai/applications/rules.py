@@ -7,6 +7,10 @@ workbench and the API list the moves it allows (`workflow.CASE_WORKFLOW`).
 from gongkai.lib.workflow import Rule, Rules
 
 from .ledger import OPEN_STATUSES, State, Status
+from .outcomes import Outcome
+
+# The outcomes whose reply gives the applicant information to take away (Art. 36(2)).
+DISCLOSING_OUTCOMES = frozenset({Outcome.GRANTED, Outcome.PARTIAL})
 
 
 def _correction_not_yet_asked(state: State) -> str | None:
@@ -30,6 +34,12 @@ def _extension_pending(state: State) -> str | None:
 def _fee_not_yet_assessed(state: State) -> str | None:
     if state.fee_assessed:
         return "每件申请只能收费一次，且只能选择一种计收方式（按件或按量，不能同时适用）"
+    return None
+
+
+def _something_disclosed(state: State) -> str | None:
+    if state.outcome not in DISCLOSING_OUTCOMES:
+        return "只有予以公开或部分公开的答复才附提供给申请人的材料"
     return None
 
 
@@ -58,6 +68,12 @@ CASE_RULES = Rules.of(
     Rule("decide", "作出答复", frozenset({Status.IN_PROGRESS})),
     Rule("deliver", "登记送达", frozenset({Status.DECIDED})),
     Rule("close", "办结", frozenset({Status.DELIVERED})),
+    Rule(
+        "reply_file",
+        "附上答复材料",
+        frozenset({Status.DECIDED, Status.DELIVERED}),
+        _something_disclosed,
+    ),
     Rule("letter", "生成文书"),
     record_name="申请",
     state_of=lambda state: state.status,

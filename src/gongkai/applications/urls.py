@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import reply_file_views, views
 from .workflow import CASE_WORKFLOW
 
 app_name = "cases"
@@ -26,6 +26,7 @@ urlpatterns = [
     ],
     path("<int:pk>/scans/", views.ScanUploadView.as_view(), name="scan_upload"),
     path("scans/<int:pk>/", views.ScanFileView.as_view(), name="scan_file"),
+    path("reply-files/<int:pk>/", reply_file_views.ReplyFileView.as_view(), name="reply_file"),
     path(
         "letters/<int:pk>/pdf/", views.LetterFileView.as_view(file_format="pdf"), name="letter_pdf"
     ),

@@ -200,6 +200,7 @@ class CaseDetailView(ScopedMixin, DetailView):
             unknown_year=unknown_year,
             events=case.events.select_related("actor"),
             letters=case.letters.all(),
+            reply_files=case.reply_files.select_related("item"),
             scans=case.scans.all() if access.sees_applicant_identity(user, case.agency) else None,
             scan_form=(
                 forms.ScanForm()

@@ -7,7 +7,7 @@ The workbench's move pages, the API's `moves` endpoint and the command line all 
 from gongkai.agencies import access
 from gongkai.lib.workflow import Transition, Workflow
 
-from . import forms, letters, services
+from . import forms, letters, reply_files, services
 from .rules import CASE_RULES
 
 
@@ -76,6 +76,13 @@ CASE_WORKFLOW = Workflow.of(
     Transition("decide", _with_input(services.decide), "case.handle", forms.DecideForm),
     Transition("deliver", _with_input(services.deliver), "case.handle", forms.DeliverForm),
     Transition("close", _date_only(services.close), "case.handle", forms.DateOnlyForm),
+    Transition(
+        "reply_file",
+        _with_input(reply_files.attach),
+        "case.handle",
+        reply_files.ReplyFileForm,
+        done="已附上答复材料。",
+    ),
     Transition(
         "letter",
         lambda case, data, user: letters.generate(case, data["kind"], user=user),

@@ -37,7 +37,7 @@ class PublicAttachmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Attachment
-        fields = ["name", "kind", "size", "sha256", "url"]
+        fields = ["title", "name", "kind", "size", "sha256", "url"]
 
     def get_url(self, obj) -> str:
         return reverse("disclosure:attachment", args=[obj.pk])
@@ -129,6 +129,14 @@ class PublicItemViewSet(viewsets.ReadOnlyModelViewSet):
     )
 
 
+class StaffAttachmentSerializer(serializers.ModelSerializer):
+    """A file of the working version, as the workbench lists it."""
+
+    class Meta:
+        model = Attachment
+        fields = ["id", "title", "name", "kind", "size", "sha256", "uploaded_at"]
+
+
 class StaffItemSerializer(serializers.Serializer):
     """An item with its working version; writing it edits that version through the services."""
 
@@ -199,6 +207,9 @@ class StaffItemSerializer(serializers.Serializer):
         source="current_version.interpretation_url", required=False, allow_blank=True
     )
     check_findings = serializers.JSONField(source="current_version.check_findings", read_only=True)
+    attachments = StaffAttachmentSerializer(
+        source="current_version.attachments", many=True, read_only=True
+    )
 
 
 TransitionSerializer = transition_serializer(

@@ -1,6 +1,7 @@
 """Attachment files: what they really are (from their bytes), how large they may be, the copy the
 public gets with document metadata removed, and their text for checks and search."""
 
+import hashlib
 import html
 import io
 import re
@@ -43,6 +44,22 @@ class Prepared:
     data: bytes  # the published copy, metadata removed
     text: str
     extraction_note: str
+
+
+def clean_name(name: str) -> str:
+    """The uploaded file's name as kept: no path separators, at most 200 characters."""
+    return (name or "附件").replace("/", "_").replace("\\", "_")[-200:]
+
+
+def title_from_name(name: str) -> str:
+    """The title shown to the public when none is given: the file name without its extension."""
+    stem, dot, extension = clean_name(name).rpartition(".")
+    return (stem if dot and stem and len(extension) <= 5 else clean_name(name)).strip() or "附件"
+
+
+def storage_name(original: bytes, kind: str) -> str:
+    """Where a prepared file is stored: named by the uploaded bytes, never by the user."""
+    return f"{hashlib.sha256(original).hexdigest()[:16]}.{kind}"
 
 
 def max_bytes() -> int:

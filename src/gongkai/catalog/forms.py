@@ -106,15 +106,36 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label="附件文件", help_text="PDF、Word（.docx）、Excel（.xlsx）或 PNG/JPEG 图片"
     )
+    title = forms.CharField(
+        label="附件标题",
+        max_length=200,
+        required=False,
+        help_text="门户上显示的名称，如“2026年低保标准调整表”；留空则用文件名（不含扩展名）",
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if upload is None:
+            return upload
         limit = max_bytes()
         if upload.size > limit:
             raise ValidationError(
                 f"文件大小为 {upload.size / 1048576:.1f} MB，超过 {limit / 1048576:.0f} MB 的上限。"
             )
         return upload
+
+
+class AttachmentChangeForm(AttachmentForm):
+    """A file of the working version: its title, and optionally a file that replaces it."""
+
+    file = forms.FileField(
+        label="替换为新文件",
+        required=False,
+        help_text="不替换文件则留空；新文件同样检查类型、去除文档属性并重新自动检查",
+    )
+    title = forms.CharField(
+        label="附件标题", max_length=200, help_text="门户上显示的名称，代替文件名"
+    )
 
 
 class SignForm(forms.Form):

@@ -282,6 +282,9 @@ class ItemVersion(AuditedModel):
     check_findings = models.JSONField(_("自动检查结果"), default=list, blank=True)
     # Set only by the review gate when this exact version's review is approved.
     approved_at = models.DateTimeField(_("审查通过时间"), null=True, blank=True, editable=False)
+    # Set when the portal first shows this version; the public 历史版本 page lists only
+    # versions that have it.
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     scope_agency_field = "item__agency"
@@ -326,6 +329,9 @@ class Attachment(AuditedModel):
         "agencies.Agency", verbose_name=_("所属机关"), on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("文件名"), max_length=200)
+    # What the public reads instead of the uploaded file's name (which often says
+    # "终稿2(1).docx"); by default the file name without its extension.
+    title = models.CharField(_("附件标题"), max_length=200)
     file = models.FileField(_("文件"), upload_to="catalog/%Y/%m/")
     kind = models.CharField(_("类型"), max_length=10)
     size = models.PositiveBigIntegerField(_("大小（字节）"))
@@ -343,7 +349,7 @@ class Attachment(AuditedModel):
         verbose_name_plural = _("附件")
 
     def __str__(self) -> str:
-        return self.name
+        return self.title or self.name
 
 
 class AgencyGuide(AuditedModel):

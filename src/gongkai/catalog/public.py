@@ -6,6 +6,7 @@ ever shown, and only its own attachments.
 """
 
 from datetime import datetime
+from urllib.parse import urljoin
 
 import segno
 from django.contrib.sitemaps import Sitemap
@@ -171,9 +172,32 @@ def item(request, pk: int):
             "version": version,
             "attachments": version.attachments.all(),
             "changed": version.number > 1,
+            "has_history": found.versions.filter(
+                published_at__isnull=False, number__lt=version.number
+            ).exists(),
             # For reading on a phone what is open on a screen, and for a printed copy's reader.
             "qr": segno.make(request.build_absolute_uri(), error="m").svg_data_uri(scale=3),
         },
+    )
+
+
+def history(request, pk: int):
+    """历史版本: the versions the portal has shown, with their dates and change notes.
+
+    Only the list is public, not the earlier texts: a version is replaced because it was wrong
+    or no longer applies, and a correction may have removed what should never have been shown
+    (Art. 15, personal or commercial information). The portal serves the version in force
+    (Art. 26 asks it to be kept current); an earlier text is given on application. A withdrawn
+    item has no public history either, as it has no public page.
+    """
+    found = get_object_or_404(_published(), pk=pk)
+    versions = found.versions.filter(
+        published_at__isnull=False, number__lte=found.published_version.number
+    ).order_by("-number")
+    return render(
+        request,
+        "catalog/public/history.html",
+        {"item": found, "version": found.published_version, "versions": versions},
     )
 
 
@@ -194,10 +218,31 @@ def attachment(request, pk: int):
     )
 
 
+class AtomWithFiles(Atom1Feed):
+    """Atom with each entry's attachments as enclosure links carrying their public titles
+    (RFC 4287 §4.2.7 allows a title on any link); made absolute against the feed's own link,
+    which the syndication view has already made absolute."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for file in item.get("files", ()):
+            handler.addQuickElement(
+                "link",
+                "",
+                {
+                    "rel": "enclosure",
+                    "href": urljoin(self.feed["link"], file["url"]),
+                    "title": file["title"],
+                    "length": file["length"],
+                    "type": file["type"],
+                },
+            )
+
+
 class LatestItemsFeed(Feed):
     """Atom feed of newly published items: all, per agency (`agency`) or per topic (`topic`)."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomWithFiles
     limit = 50
 
     def get_object(self, request, pk: int | None = None, kind: str = ""):
@@ -223,7 +268,9 @@ class LatestItemsFeed(Feed):
         elif isinstance(obj, Topic):
             ids = [obj.pk, *obj.children.values_list("pk", flat=True)]
             items = items.filter(published_version__topic__in=ids)
-        return items.order_by("-published_at")[: self.limit]
+        return items.prefetch_related("published_version__attachments").order_by("-published_at")[
+            : self.limit
+        ]
 
     def item_title(self, item):
         return item.published_version.title
@@ -243,6 +290,19 @@ class LatestItemsFeed(Feed):
 
     def item_author_name(self, item):
         return item.published_version.publisher
+
+    def item_extra_kwargs(self, item):
+        return {
+            "files": [
+                {
+                    "url": reverse("disclosure:attachment", args=[a.pk]),
+                    "title": a.title,
+                    "length": str(a.size),
+                    "type": CONTENT_TYPES[a.kind],
+                }
+                for a in item.published_version.attachments.all()
+            ]
+        }
 
 
 class ItemSitemap(Sitemap):

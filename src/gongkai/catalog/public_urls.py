@@ -9,6 +9,7 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("items/", public.browse, name="browse"),
     path("items/<int:pk>/", public.item, name="item"),
+    path("items/<int:pk>/history/", public.history, name="history"),
     path("files/<int:pk>/", public.attachment, name="attachment"),
     path("agencies/<int:pk>/", public.agency_column, name="agency"),
     path("agencies/<int:pk>/guide/", public.guide, name="guide"),

@@ -15,6 +15,19 @@ IN_REVIEW_STATUSES = frozenset({ItemStatus.SUBMITTED, ItemStatus.IN_REVIEW})
 REVISABLE_STATUSES = frozenset({ItemStatus.PUBLISHED, ItemStatus.APPROVED, ItemStatus.REVOKED})
 
 
+def edit_refusal(status: str, doing: str) -> str | None:
+    """Why the working version's content or files cannot be changed in `status`, saying what
+    to do instead; None when they can. `doing` names the change: 「替换附件」「修改」."""
+    if status in EDITABLE_STATUSES:
+        return None
+    if status in IN_REVIEW_STATUSES:
+        return f"该信息正在审查中，不能{doing}；审查人退回后即可修改，审查通过后可修订生成新版本。"
+    return (
+        f"“{ItemStatus(status).label}”的信息不能直接{doing}；请先“修订”生成新版本，"
+        "新版本审查通过前门户仍显示原版本。"
+    )
+
+
 def _has_title(item: InfoItem) -> str | None:
     return None if item.current_version.title.strip() else "标题不能为空。"
 

@@ -26,7 +26,7 @@ from gongkai.lib import doc_numbers
 from gongkai.lib.errors import Refused
 
 from . import index_numbers
-from .attachments import AttachmentError, prepare
+from .attachments import AttachmentError, clean_name, prepare, storage_name, title_from_name
 from .deadlines import proactive_publication_due
 from .models import (
     ENTERED_FIELDS,
@@ -38,9 +38,10 @@ from .models import (
     ItemStatus,
     ItemVersion,
 )
-from .rules import EDITABLE_STATUSES, ITEM_RULES
+from .rules import ITEM_RULES, edit_refusal
 
 CONTENT_FIELDS = (*ENTERED_FIELDS, "change_note")
+CHANGING_ATTACHMENTS = "替换附件或修改附件标题"  # how a refusal names the change
 
 
 @dataclass(frozen=True)
@@ -212,12 +213,9 @@ def _due(version: ItemVersion) -> date | None:
     return publish_due_for(version.formed_on)
 
 
-def _require_editable(item: InfoItem) -> None:
-    if item.status not in EDITABLE_STATUSES:
-        raise ValidationError(
-            f"“{item.get_status_display()}”状态的信息不能直接修改；"
-            "已公开或审查中的信息请先“修订”生成新版本。"
-        )
+def _require_editable(item: InfoItem, doing: str = "修改") -> None:
+    if refusal := edit_refusal(item.status, doing):
+        raise ValidationError(refusal)
 
 
 @transaction.atomic
@@ -257,6 +255,7 @@ def start_revision(*, user, item: InfoItem, change_note: str) -> ItemVersion:
             version=version,
             agency=item.agency,
             name=attachment.name,
+            title=attachment.title,
             file=attachment.file.name,
             kind=attachment.kind,
             size=attachment.size,
@@ -277,28 +276,53 @@ def start_revision(*, user, item: InfoItem, change_note: str) -> ItemVersion:
 
 
 @transaction.atomic
-def add_attachment(*, user, item: InfoItem, name: str, data: bytes) -> Attachment:
-    """Attach a file to the working version; raises AttachmentError for a refused file."""
+def add_attachment(*, user, item: InfoItem, name: str, data: bytes, title: str = "") -> Attachment:
+    """Attach a file to the working version; raises AttachmentError for a refused file.
+    `title` is what the public reads; the file name without its extension by default."""
     access.require(user, "item.change", item.agency)
-    _require_editable(item)
-    name = (name or "附件").replace("/", "_").replace("\\", "_")[-200:]
-    prepared = prepare(data)
-    findings = [f.as_dict() for f in check_text(prepared.text)] if prepared.text else []
-    attachment = Attachment(
-        version=item.current_version,
-        agency=item.agency,
-        name=name,
-        kind=prepared.kind,
-        size=len(prepared.data),
-        sha256=hashlib.sha256(prepared.data).hexdigest(),
-        text=prepared.text,
-        extraction_note=prepared.extraction_note,
-        check_findings=findings,
-    )
-    stem = hashlib.sha256(data).hexdigest()[:16]
-    attachment.file.save(f"{stem}.{prepared.kind}", ContentFile(prepared.data), save=False)
+    _require_editable(item, "上传附件")
+    attachment = Attachment(version=item.current_version, agency=item.agency)
+    _put_file(attachment, name, data)
+    attachment.title = _title(title, attachment.name)
     attachment.save()
     return attachment
+
+
+@transaction.atomic
+def change_attachment(
+    *, user, attachment: Attachment, title: str, name: str = "", data: bytes | None = None
+) -> Attachment:
+    """Retitle a file of the working version and, given new bytes, replace the file itself
+    (checked, stripped and read again); only while the version is a draft or returned."""
+    item = InfoItem.objects.select_for_update().get(pk=attachment.version.item_id)
+    access.require(user, "item.change", item.agency)
+    _require_editable(item, CHANGING_ATTACHMENTS)
+    if attachment.version_id != item.current_version_id:
+        raise Refused("只能修改当前版本的附件；早先版本的附件随该版本保留，不能改动。")
+    if data is not None:
+        _put_file(attachment, name, data)
+    attachment.title = _title(title, attachment.name)
+    attachment.save()
+    return attachment
+
+
+def _title(title: str, name: str) -> str:
+    return " ".join(title.split())[:200] or title_from_name(name)
+
+
+def _put_file(attachment: Attachment, name: str, data: bytes) -> None:
+    """Check, strip and store a file on `attachment` (unsaved); raises AttachmentError."""
+    prepared = prepare(data)
+    attachment.name = clean_name(name)
+    attachment.kind = prepared.kind
+    attachment.size = len(prepared.data)
+    attachment.sha256 = hashlib.sha256(prepared.data).hexdigest()
+    attachment.text = prepared.text
+    attachment.extraction_note = prepared.extraction_note
+    attachment.check_findings = (
+        [f.as_dict() for f in check_text(prepared.text)] if prepared.text else []
+    )
+    attachment.file.save(storage_name(data, prepared.kind), ContentFile(prepared.data), save=False)
 
 
 @transaction.atomic
@@ -316,6 +340,7 @@ __all__ = [
     "SaveResult",
     "add_attachment",
     "build_item",
+    "change_attachment",
     "clean_content",
     "create_item",
     "insert_built",

@@ -14,6 +14,16 @@ urlpatterns = [
         name="attachment_add",
     ),
     path(
+        "versions/<int:pk>/",
+        views.ItemVersionView.as_view(),
+        name="item_version",
+    ),
+    path(
+        "attachments/<int:pk>/edit/",
+        views.AttachmentChangeView.as_view(),
+        name="attachment_change",
+    ),
+    path(
         "attachments/<int:pk>/",
         views.AttachmentDownloadView.as_view(),
         name="attachment_download",

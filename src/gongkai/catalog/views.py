@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView, ListView
 
 from gongkai.agencies import access
+from gongkai.lib.errors import Refused
 from gongkai.review import services as review
 from gongkai.review.models import Review
 from gongkai.review.policy import DUE_SOON_DAYS
@@ -18,14 +19,16 @@ from gongkai.review.workflow import ITEM_WORKFLOW
 from gongkai.web import transitions
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
-from . import services
+from . import services, version_diff
 from .attachments import CONTENT_TYPES, AttachmentError
 from .forms import (
+    AttachmentChangeForm,
     AttachmentForm,
     ItemFilterForm,
     ItemForm,
 )
-from .models import Attachment, InfoItem
+from .models import Attachment, InfoItem, ItemVersion
+from .rules import edit_refusal
 
 # The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
 # in it, beside its field. Removing an attachment is a button, and says why on the page.
@@ -142,22 +145,87 @@ class AttachmentAddView(ItemEditView):
         upload = form.cleaned_data["file"]
         try:
             attachment = services.add_attachment(
-                user=self.request.user, item=self.item, name=upload.name, data=upload.read()
+                user=self.request.user,
+                item=self.item,
+                name=upload.name,
+                data=upload.read(),
+                title=form.cleaned_data["title"],
             )
-        except (AttachmentError, ValidationError) as exc:
-            form.add_error("file", str(exc) if isinstance(exc, AttachmentError) else _errors(exc))
+        except (AttachmentError, ValidationError, Refused) as exc:
+            form.add_error("file", _refusal(exc))
             return self.form_invalid(form)
         found = len(attachment.check_findings)
         messages.success(
             self.request,
-            f"已上传“{attachment.name}”" + (f"，自动检查发现 {found} 处问题。" if found else "。"),
+            f"已上传“{attachment.title}”" + (f"，自动检查发现 {found} 处问题。" if found else "。"),
         )
         return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
 
     def get_context_data(self, **kwargs):
         return FormView.get_context_data(
-            self, title=f"上传附件：{self.item.current_version.title}", item=self.item, **kwargs
+            self,
+            title=f"上传附件：{self.item.current_version.title}",
+            item=self.item,
+            refusal=edit_refusal(self.item.status, "上传附件"),
+            **kwargs,
         )
+
+
+class AttachmentChangeView(StaffMixin, FormView):
+    """Retitle a file of the working version, or replace it, while the version is editable."""
+
+    model = Attachment
+    action = "item.change"
+    form_class = AttachmentChangeForm
+    template_name = "catalog/attachment_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.attachment = get_object_or_404(
+                access.scope(
+                    Attachment.objects.select_related("version__item"), request.user, self.action
+                ),
+                pk=kwargs["pk"],
+            )
+            self.item = self.attachment.version.item
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"title": self.attachment.title}
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            services.change_attachment(
+                user=self.request.user,
+                attachment=self.attachment,
+                title=form.cleaned_data["title"],
+                name=upload.name if upload else "",
+                data=upload.read() if upload else None,
+            )
+        except (AttachmentError, ValidationError, Refused) as exc:
+            form.add_error("file" if upload else None, _refusal(exc))
+            return self.form_invalid(form)
+        done = "已替换" if upload else "已保存"
+        messages.success(self.request, f"{done}附件“{self.attachment.title}”。")
+        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
+
+    def get_context_data(self, **kwargs):
+        if self.attachment.version_id != self.item.current_version_id:
+            refusal = "只能修改当前版本的附件；早先版本的附件随该版本保留，不能改动。"
+        else:
+            refusal = edit_refusal(self.item.status, services.CHANGING_ATTACHMENTS)
+        return super().get_context_data(
+            title=f"附件：{self.attachment.title}",
+            item=self.item,
+            attachment=self.attachment,
+            refusal=refusal,
+            **kwargs,
+        )
+
+
+def _refusal(exc: Exception) -> str:
+    return _errors(exc) if isinstance(exc, ValidationError) else str(exc)
 
 
 class AttachmentDownloadView(ScopedMixin, DetailView):
@@ -232,4 +300,32 @@ class ItemDetailView(ScopedMixin, DetailView):
             "due_soon_days": DUE_SOON_DAYS,
         }
         context |= {f"{name}_form": ITEM_WORKFLOW.form(name, item) for name in PAGE_FORMS}
+        return super().get_context_data(**(context | kwargs))
+
+
+class ItemVersionView(ScopedMixin, DetailView):
+    """Any version of an item as it was: text, metadata and files, and what the next version
+    changed. Staff see every version, including those the public never saw or no longer sees."""
+
+    model = ItemVersion
+    action = "item.view"
+    template_name = "catalog/item_version.html"
+    context_object_name = "version"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("item", "topic", "genre")
+
+    def get_context_data(self, **kwargs):
+        version = self.object
+        item = version.item
+        newer = item.versions.filter(number=version.number + 1).first()
+        context = {
+            "item": item,
+            "attachments": version.attachments.all(),
+            "newer": newer,
+            "versions": item.versions.all(),
+        }
+        if newer is not None:
+            context["field_changes"] = version_diff.field_changes(version, newer)
+            context["body_lines"] = version_diff.body_lines(version.body, newer.body)
         return super().get_context_data(**(context | kwargs))

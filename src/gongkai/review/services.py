@@ -215,6 +215,7 @@ def publish(*, user, item: InfoItem, at: datetime | None = None) -> InfoItem:
     )
     item.scheduled_for = None
     item.save()
+    _shown_from(version, now)
     record_transition(
         item,
         "publish",
@@ -224,6 +225,14 @@ def publish(*, user, item: InfoItem, at: datetime | None = None) -> InfoItem:
     )
     item_published.send(sender=InfoItem, item=item, version=version)
     return item
+
+
+def _shown_from(version: ItemVersion, when: datetime) -> None:
+    """Note when the portal first showed this version (the public history lists it); a version
+    shown again after a withdrawal keeps its first date."""
+    if version.published_at is None:
+        version.published_at = when
+        version.save(update_fields=["published_at"])
 
 
 @transaction.atomic
@@ -304,6 +313,7 @@ def confirm_migrated(*, user, item: InfoItem, published_at: datetime, source: st
     item.published_version = version
     item.published_at = item.first_published_at = published_at
     item.save()
+    _shown_from(version, published_at)
     record_transition(item, "publish_migrated", version=version.number, source=source)
     item_published.send(sender=InfoItem, item=item, version=version)
     return item

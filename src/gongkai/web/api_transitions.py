@@ -1,6 +1,7 @@
 """The one shape of a record's transitions endpoint: GET lists what the user can do now; POST
 carries out one transition through the record's workflow, named under `key` with its form's
-fields under "fields". Refusals reach the client through `api.errors`."""
+fields under "fields" (as JSON, or as multipart `fields.<name>` beside uploaded files).
+Refusals reach the client through `api.errors`."""
 
 from rest_framework import serializers
 
@@ -29,7 +30,9 @@ def handle(workflow: Workflow, record, request, incoming_class, key: str) -> boo
     incoming = incoming_class(data=request.data)
     incoming.is_valid(raise_exception=True)
     data = incoming.validated_data
-    workflow.perform(record, data[key], data.get("fields", {}), user=request.user)
+    workflow.perform(
+        record, data[key], data.get("fields", {}), user=request.user, files=request.FILES
+    )
     return True
 
 

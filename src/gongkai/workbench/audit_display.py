@@ -88,6 +88,8 @@ DETAILS = {
     "after": "新设置",
     "file": "文件",
     "letter": "文书",
+    "title": "名称",
+    "reply_file": "答复材料",
 }
 # Details whose values are a model's choices.
 DETAIL_CHOICES = {"was": ItemStatus}

@@ -38,6 +38,7 @@ MENU = (
     MenuEntry("审计日志", "workbench:audit_log", "audit.view"),
     MenuEntry("节假日安排", "workbench:calendar", "calendar.change"),
     MenuEntry("发布前检查", "checks:check", "checks.use"),
+    MenuEntry("发布内容完整性", "checks:integrity", "integrity.view"),
     MenuEntry("检查词表", "checks:lists", "checks.lists"),
 )
 
