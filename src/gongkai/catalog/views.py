@@ -16,6 +16,7 @@ from gongkai.review.models import Review
 from gongkai.review.policy import DUE_SOON_DAYS
 from gongkai.review.workflow import ITEM_WORKFLOW
 from gongkai.workbench import transitions
+from gongkai.workbench.queues import QueueListMixin
 from gongkai.workbench.scoping import ScopedMixin, StaffMixin
 
 from . import services
@@ -26,6 +27,7 @@ from .forms import (
     ItemForm,
 )
 from .models import Attachment, InfoItem
+from .queues import QUEUES
 
 # The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
 # in it, beside its field. Removing an attachment is a button, and says why on the page.
@@ -36,14 +38,15 @@ def _errors(exc: ValidationError) -> str:
     return "；".join(str(m) for m in exc.messages)
 
 
-class ItemListView(ScopedMixin, ListView):
+class ItemListView(QueueListMixin, StaffMixin, ListView):
     model = InfoItem
     action = "item.view"
+    queues = QUEUES
     template_name = "catalog/item_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("agency", "current_version")
+        qs = self.queue_rows(InfoItem.objects.select_related("agency", "current_version"))
         self.filter_form = ItemFilterForm(self.request.GET or None)
         if self.filter_form.is_valid():
             q, status = self.filter_form.cleaned_data["q"], self.filter_form.cleaned_data["status"]
