@@ -11,5 +11,6 @@ urlpatterns = [
     path("security/", views.security, name="security"),
     path("security/disable-2fa/", views.disable_second_factor, name="disable_second_factor"),
     path("security/token/", views.regenerate_token, name="regenerate_token"),
+    path("security/digest/", views.set_digest, name="set_digest"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
 ]

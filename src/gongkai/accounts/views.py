@@ -78,6 +78,19 @@ def security(request):
 
 @login_required
 @require_POST
+def set_digest(request):
+    """Turn the daily inbox e-mail (`gongkai tick`) on or off for oneself."""
+    user = request.user
+    user.receives_digest = request.POST.get("receives_digest") == "on"
+    user.save(update_fields=["receives_digest"])
+    messages.success(
+        request, "已开启每日待办邮件。" if user.receives_digest else "已关闭每日待办邮件。"
+    )
+    return redirect("accounts:security")
+
+
+@login_required
+@require_POST
 def disable_second_factor(request):
     second_factor.disable(request.user)
     messages.success(request, "已停用动态口令。")

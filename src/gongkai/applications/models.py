@@ -102,6 +102,29 @@ class ApplicationQuerySet(models.QuerySet):
     def handled_by(self, user):
         return self.filter(handler=user)
 
+    def unassigned(self):
+        """Open cases no handler has been given yet (分办 pending)."""
+        return self.filter(status__in=OPEN_STATUSES, handler__isnull=True)
+
+    def awaiting_correction(self):
+        return self.filter(status=Status.AWAITING_CORRECTION)
+
+    def awaiting_fee(self):
+        return self.filter(status=Status.AWAITING_FEE)
+
+    def extension_awaiting_approval(self):
+        """Open cases whose extension was requested and not yet approved (Art. 33¶2).
+
+        The ledger's reading (`ledger.State.extension_requested`) in one query: a case asks for
+        an extension at most once (`rules._no_extension_yet`), so a request without an approval
+        is the one pending.
+        """
+        events = CaseEvent.objects.filter(case=models.OuterRef("pk"))
+        return self.filter(
+            models.Exists(events.filter(kind=EventKind.EXTENSION_REQUESTED)),
+            status__in=OPEN_STATUSES,
+        ).exclude(models.Exists(events.filter(kind=EventKind.EXTENSION_APPROVED)))
+
     def matching(self, text: str):
         return self.filter(
             Q(number__contains=text)

@@ -13,47 +13,14 @@ from gongkai.agencies import access
 from gongkai.core.workdays import CalendarUnknown, add_workdays, next_year_awaited
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
+from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import forms, letters, services
-from .ledger import OPEN_STATUSES, PAUSED_STATUSES, clock_on
+from .ledger import PAUSED_STATUSES, clock_on
 from .models import Application, Channel, Letter, LetterKind, LetterTemplate, Scan, ScanKind
+from .queues import DUE_SOON_DEFAULT, QUEUES, due_days
 from .workflow import CASE_WORKFLOW
-
-DUE_SOON_DEFAULT = 5
-
-QUEUES = {
-    "mine": "我承办的",
-    "open": "全部在办",
-    "due": "即将到期",
-    "overdue": "已超期",
-    "paused": "中止计时",
-    "waiting": "等待申请人",
-    "provisional": "期限暂定",
-    "unknown": "期限待定",
-    "done": "已答复",
-}
-
-
-def queue(qs, name: str, user, today, due_within: int = DUE_SOON_DEFAULT):
-    """The cases of one workbench queue."""
-    if name == "mine":
-        return qs.open().handled_by(user)
-    if name == "due":
-        return qs.due_within(due_within, today)
-    if name == "overdue":
-        return qs.overdue(today)
-    if name == "paused":
-        return qs.paused()
-    if name == "waiting":
-        return qs.waiting_for_applicant()
-    if name == "provisional":
-        return qs.due_provisional()
-    if name == "unknown":
-        return qs.due_unknown()
-    if name == "done":
-        return qs.exclude(status__in=OPEN_STATUSES)
-    return qs.open()
 
 
 def calendar_warning(today: date) -> str:
@@ -67,36 +34,30 @@ def calendar_warning(today: date) -> str:
     )
 
 
-class CaseListView(ScopedMixin, ListView):
+class CaseListView(QueueListMixin, StaffMixin, ListView):
     model = Application
     action = "case.view"
+    queues = QUEUES
     template_name = "applications/case_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        self.queue = self.request.GET.get("queue", "open")
-        if self.queue not in QUEUES:
-            self.queue = "open"
-        raw = self.request.GET.get("days", "")
-        self.days = int(raw) if raw.isdigit() and 0 < int(raw) <= 60 else DUE_SOON_DEFAULT
-        qs = super().get_queryset().select_related("agency", "handler")
-        qs = queue(qs, self.queue, self.request.user, services.today(), self.days)
+        qs = self.queue_rows(Application.objects.select_related("agency", "handler"))
         text = self.request.GET.get("q", "").strip()
         if text:
             qs = qs.matching(text)
         order = (
-            ["-decided_on", "-id"] if self.queue == "done" else ["due_date", "received_on", "id"]
+            ["-decided_on", "-id"]
+            if self.queue_key == "done"
+            else ["due_date", "received_on", "id"]
         )
         return qs.order_by(*order)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
-            queues=QUEUES,
-            queue=self.queue,
-            queue_label=QUEUES[self.queue],
             calendar_warning=calendar_warning(services.today()),
-            days=self.days,
+            days=due_days(self.request.GET),
             today=services.today(),
             register_agencies=access.agencies_for(user, "case.handle").order_by("path"),
             template_agencies=access.agencies_for(user, "letter_template.change").order_by("path"),

@@ -142,6 +142,19 @@ class InfoItemQuerySet(models.QuerySet):
             publish_due__lt=today
         )
 
+    def awaiting_publication(self):
+        """Approved versions the portal may show (`rules._shown_on_the_portal`), not yet
+        published nor scheduled."""
+        return self.filter(
+            status=ItemStatus.APPROVED,
+            current_version__attribute=DisclosureAttribute.PROACTIVE,
+            scheduled_for__isnull=True,
+        )
+
+    def scheduled(self):
+        """Approved versions waiting for their scheduled publication time."""
+        return self.filter(status=ItemStatus.APPROVED, scheduled_for__isnull=False)
+
 
 class InfoItem(AuditedModel):
     """A piece of government information the agency keeps in its catalog."""

@@ -17,6 +17,7 @@ from gongkai.review.models import Review
 from gongkai.review.policy import DUE_SOON_DAYS
 from gongkai.review.workflow import ITEM_WORKFLOW
 from gongkai.web import transitions
+from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
 from . import services, version_diff
@@ -28,6 +29,7 @@ from .forms import (
     ItemForm,
 )
 from .models import Attachment, InfoItem, ItemVersion
+from .queues import QUEUES
 from .rules import edit_refusal
 
 # The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
@@ -39,14 +41,15 @@ def _errors(exc: ValidationError) -> str:
     return "；".join(str(m) for m in exc.messages)
 
 
-class ItemListView(ScopedMixin, ListView):
+class ItemListView(QueueListMixin, StaffMixin, ListView):
     model = InfoItem
     action = "item.view"
+    queues = QUEUES
     template_name = "catalog/item_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("agency", "current_version")
+        qs = self.queue_rows(InfoItem.objects.select_related("agency", "current_version"))
         self.filter_form = ItemFilterForm(self.request.GET or None)
         if self.filter_form.is_valid():
             q, status = self.filter_form.cleaned_data["q"], self.filter_form.cleaned_data["status"]

@@ -14,6 +14,7 @@ from gongkai.agencies import access
 from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
+from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import charts, services, sources
@@ -22,6 +23,7 @@ from .content import ReportContent
 from .exports import FORMATS, export, sections
 from .layout import tables
 from .models import AnnualReport, deadline
+from .queues import QUEUES
 from .workflow import REPORT_WORKFLOW
 
 
@@ -37,16 +39,17 @@ def last_year() -> int:
     return timezone.localdate().year - 1
 
 
-class ReportListView(ScopedMixin, ListView):
+class ReportListView(QueueListMixin, StaffMixin, ListView):
     """The reports the user may read, and a form to start this year's draft."""
 
     action = "report.view"
     model = AnnualReport
+    queues = QUEUES
     template_name = "reports/list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        return super().get_queryset().select_related("agency")
+        return self.queue_rows(AnnualReport.objects.select_related("agency"))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -10,6 +10,8 @@ DEFAULT_CHAIN: tuple[dict[str, str], ...] = (
     {"name": "审查", "role": Role.REVIEWER.value},
     {"name": "批准", "role": Role.LEADER.value},
 )
+# The most steps an agency's chain may have (the chain form's rows).
+MAX_CHAIN_STEPS = 5
 RE_REVIEW_INTERVAL = timedelta(days=365)
 # The workbench warns about publish-by dates this many calendar days ahead.
 DUE_SOON_DAYS = 7

@@ -16,28 +16,29 @@ from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.catalog.models import DisclosureAttribute, InfoItem, ItemStatus
 from gongkai.lib.errors import Refused
-from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin
+from gongkai.web.queues import QueueListMixin
+from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
 from . import policy, services
-from .models import SIGNING_ROLES, Review, ReviewState
+from .models import SIGNING_ROLES, Review
+from .queues import QUEUES
 
 
-class ReviewQueueView(ScopedMixin, ListView):
+class ReviewQueueView(QueueListMixin, StaffMixin, ListView):
     """Reviews under way at the agencies where the user signs, next step first."""
 
     model = Review
     action = "review.sign"
+    queues = QUEUES
     template_name = "review/queue.html"
     paginate_by = 50
 
     def get_queryset(self):
         return (
-            super()
-            .get_queryset()
-            .filter(state=ReviewState.PENDING)
+            self.queue_rows(Review.objects.all())
             .select_related("version__item", "agency", "submitted_by")
             .prefetch_related("opinions")
-            .order_by("submitted_at")
+            .order_by("submitted_at", "pk")
         )
 
     def get_context_data(self, **kwargs):
@@ -103,7 +104,7 @@ class ReReviewQueueView(ScopedMixin, ListView):
 class ChainForm(forms.Form):
     """Up to five steps; empty rows are dropped."""
 
-    ROWS = 5
+    ROWS = policy.MAX_CHAIN_STEPS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -245,11 +245,13 @@ GONGKAI_FONT_BODY = env_str("GONGKAI_FONT_BODY", "")
 GONGKAI_FONT_HEADING = env_str("GONGKAI_FONT_HEADING", "")
 # Public status lookups allowed per client address in a quarter of an hour.
 GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
-# Where `gongkai tick` sends due-soon reminders from, and how many working days ahead.
+# Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
+# counts cases as due soon, and the workbench's address its links start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
+GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -22,7 +22,7 @@ from gongkai.core.models import AuditEvent
 from gongkai.lib.errors import Refused
 from gongkai.web.scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
 
-from . import audit_display
+from . import audit_display, inbox
 from .forms import (
     AgencyForm,
     AuditFilterForm,
@@ -43,9 +43,12 @@ class HomeView(StaffMixin, TemplateView):
         user = self.request.user
         agencies = access.agencies_for(user, "agency.view")
         memberships = Membership.objects.filter(user=user).select_related("agency", "unit")
+        entries = inbox.inbox_for(user, timezone.localdate())
+        tiles = inbox.tile_counts(entries)
         return super().get_context_data(
             memberships=memberships,
-            menu=menu_for(user),
+            inbox=inbox.by_area(entries),
+            menu=[(entry, tiles.get(entry.url_name)) for entry in menu_for(user)],
             agency_count=agencies.count(),
             staff_count=access.scope(User.objects.all(), user, "staff.view").count(),
             **kwargs,

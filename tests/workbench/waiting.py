@@ -1,0 +1,83 @@
+"""One agency's worth of work waiting in every inbox source, made through the services, and the
+people it waits for. Tests run on 2026-12-01 (tests/conftest.py)."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+
+from gongkai.applications import services as cases
+from gongkai.reports import services as reports
+from gongkai.review import services as review
+from tests.applications.cases import d, make_case
+from tests.catalog.makers import Team, make_item
+
+
+@dataclass
+class Waiting:
+    team: Team
+    admin: object
+    # Rows by inbox queue key ("unassigned", "mine", "submit", …).
+    rows: dict[str, list] = field(default_factory=dict)
+
+
+def make_waiting(agency, supervisor) -> Waiting:
+    team = Team(agency)
+    clerk, leader = team.clerk, team.leader
+    waiting = Waiting(team, team.leader)
+    rows = waiting.rows
+
+    unassigned = make_case(agency, "2026-11-30")
+    overdue = make_case(agency, "2026-10-09", user=clerk)
+    due = make_case(agency, "2026-11-04", user=clerk)  # due 2026-12-02
+    extension = make_case(agency, "2026-11-10", user=clerk)
+    cases.request_extension(extension, on=d("2026-11-20"), workdays=10, reason="需调档", user=clerk)
+    approved = make_case(agency, "2026-11-10", user=clerk)
+    cases.request_extension(approved, on=d("2026-11-20"), workdays=5, reason="需调档", user=clerk)
+    cases.approve_extension(approved, on=d("2026-11-23"), user=leader)
+    correction = make_case(agency, "2026-11-25", user=clerk)
+    cases.request_correction(
+        correction, on=d("2026-11-26"), deadline=d("2026-12-10"), items="补充说明", user=clerk
+    )
+    fee = make_case(agency, "2026-11-25", user=clerk)
+    cases.assess_fee(fee, on=d("2026-11-26"), method="per_page", pages=300, user=clerk)
+    rows |= {
+        "unassigned": [unassigned],
+        "overdue": [overdue],
+        "due": [due],
+        "extension": [extension],
+        "correction": [correction],
+        "fee": [fee],
+    }
+
+    at_reviewer = review.submit(user=clerk, item=make_item(agency, clerk))
+    at_leader = review.submit(user=clerk, item=make_item(agency, clerk))
+    review.sign(user=team.reviewer, review=at_leader, decision="approve", legal_basis="第十九条")
+    returned = make_item(agency, clerk)
+    review.sign(
+        user=team.reviewer,
+        review=review.submit(user=clerk, item=returned),
+        decision="return",
+        legal_basis="第十九条",
+        opinion="文号有误",
+    )
+    to_publish = team.approve(make_item(agency, clerk))
+    scheduled = team.approve(make_item(agency, clerk))
+    review.schedule(user=clerk, item=scheduled, when=timezone.now() + timedelta(days=1))
+    team.publish(make_item(agency, clerk))  # published: waits for nobody
+    rows |= {
+        "mine": [at_reviewer, at_leader],
+        "returned": [returned],
+        "to_publish": [to_publish],
+        "scheduled": [scheduled],
+    }
+
+    to_submit = reports.create_draft(agency, 2025, user=clerk)
+    reports.create_draft(agency, 2026, user=clerk)  # the year is not over: not yet to send
+    to_accept = reports.create_draft(agency, 2024, user=clerk)
+    reports.submit(to_accept, user=leader)
+    to_publish_report = reports.create_draft(agency, 2023, user=clerk)
+    reports.submit(to_publish_report, user=leader)
+    reports.accept(to_publish_report, user=supervisor)
+    rows |= {"submit": [to_submit], "accept": [to_accept], "publish": [to_publish_report]}
+    return waiting
