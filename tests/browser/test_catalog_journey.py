@@ -94,7 +94,7 @@ def test_from_draft_to_portal_and_back(page, demo, tmp_path):
     page.get_by_role("link", name="上传附件").click()
     page.get_by_label("附件文件").set_input_files(str(attachment))
     page.get_by_role("button", name="上传").click()
-    expect(page.get_by_role("link", name="救助标准表.docx")).to_be_visible()
+    expect(page.get_by_role("link", name="救助标准表", exact=True)).to_be_visible()
     page.get_by_role("button", name="提交审查").click()
     expect(page.get_by_text("已提交审查。")).to_be_visible()
     shot(page, "catalog-submitted")
@@ -122,7 +122,7 @@ def test_from_draft_to_portal_and_back(page, demo, tmp_path):
         "有效",
     ):
         expect(box).to_contain_text(text)
-    expect(page.get_by_role("link", name="救助标准表.docx")).to_be_visible()
+    expect(page.get_by_role("link", name="救助标准表", exact=True)).to_be_visible()
     portal_url = page.url
     shot(page, "portal-item")
 
