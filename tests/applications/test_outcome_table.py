@@ -63,3 +63,26 @@ def test_columns_in_table_order():
         ("total", "总计"),
     )
     assert ApplicantCategory.NATURAL_PERSON.label == "自然人"
+
+
+def test_the_report_formats_lay_out_these_rows_and_columns():
+    """One definition: the report's table 3 is the outcome table, laid out."""
+    from gongkai.reports.formats import TABLE3_COLUMNS, TABLE3_ROWS_2019, TABLE3_ROWS_2021
+
+    assert [(r.key, r.label, r.group) for r in TABLE3_ROWS_2021] == [
+        (row.key, row.label, row.group) for row in REPORT_ROWS
+    ]
+    assert [(c.key, c.label) for c in TABLE3_COLUMNS] == list(REPORT_COLUMNS)
+    # The trial format folds the three （六） rows into one under the 2021 key for 其他.
+    keys_2019 = [r.key for r in TABLE3_ROWS_2019]
+    assert "other_no_correction" not in keys_2019 and "other_no_fee" not in keys_2019
+    assert TABLE3_ROWS_2019[keys_2019.index("other_other")].label == "（六）其他处理"
+
+
+def test_outcome_groups_follow_the_table_headings():
+    from gongkai.applications.outcomes import OUTCOME_GROUPS
+
+    assert [name for name, _ in OUTCOME_GROUPS] == [
+        "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理",
+    ]  # fmt: skip
+    assert sorted(k for _, keys in OUTCOME_GROUPS for k in keys) == sorted(Outcome.values)

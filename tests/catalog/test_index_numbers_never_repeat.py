@@ -4,10 +4,10 @@ reused, skipping any number a legacy import already holds."""
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from gongkai.catalog import services
 from gongkai.catalog.models import InfoItem
+from gongkai.lib.errors import Refused
 from tests.catalog.makers import item_data, make_item
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_a_taken_number_is_refused_with_a_reason(agency_a):
     services.create_item(
         user=clerk, agency=agency_a, data=item_data(), index_no="000014349/2019-00123"
     )
-    with pytest.raises(ValidationError, match="已被其他信息使用"):
+    with pytest.raises(Refused, match="已被其他信息使用"):
         services.create_item(
             user=clerk, agency=agency_a, data=item_data(), index_no="000014349/2019-00123"
         )

@@ -1,11 +1,11 @@
 """A topic or genre some item uses cannot be deleted, only deactivated; an unused one can be."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from gongkai.catalog import taxonomy_edits
 from gongkai.catalog.models import Genre, Topic
+from gongkai.lib.errors import Refused
 from tests.catalog.makers import make_item
 from tests.conftest import login, make_staff
 
@@ -28,14 +28,14 @@ def test_a_used_topic_is_refused_with_a_clear_reason(agency_a, system_admin):
 def test_a_used_genre_is_refused(agency_a, system_admin):
     genre = Genre.objects.get(name="通知")
     make_item(agency_a, genre=genre)
-    with pytest.raises(ValidationError, match="已被政府信息使用"):
+    with pytest.raises(Refused, match="已被政府信息使用"):
         taxonomy_edits.delete(user=system_admin, node=genre)
     assert Genre.objects.filter(pk=genre.pk).exists()
 
 
 def test_a_first_level_topic_with_sub_categories_is_refused(system_admin):
     parent = Topic.objects.get(parent=None, name="国防")
-    with pytest.raises(ValidationError, match="下还有二级分类"):
+    with pytest.raises(Refused, match="下还有二级分类"):
         taxonomy_edits.delete(user=system_admin, node=parent)
 
 

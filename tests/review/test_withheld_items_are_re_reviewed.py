@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_withheld_items_need_a_reason(agency_a):
-    with pytest.raises(ValidationError, match="必须注明理由"):
+    with pytest.raises(Refused, match="必须注明理由"):
         make_item(agency_a, attribute="not_disclosed")
 
 

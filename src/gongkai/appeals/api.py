@@ -51,6 +51,7 @@ class AppealViewSet(StaffScopedViewSet, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     @extend_schema(
+        summary="年度报告表四：行政复议、行政诉讼情况",
         parameters=[OpenApiParameter("year", int, description="年度，默认今年")],
         responses=Table4Serializer,
     )

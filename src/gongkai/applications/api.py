@@ -193,8 +193,14 @@ class PublicApplicationViewSet(viewsets.GenericViewSet):
     permission_classes = [PublicSubmit]
     authentication_classes: list = []
     serializer_class = PublicIntakeSerializer
+    schema_subject = "政府信息公开申请"
 
-    @extend_schema(request=PublicIntakeSerializer, responses=PublicReceiptSerializer)
+    @extend_schema(
+        summary="网上提交政府信息公开申请",
+        description="答复为回执，含申请编号、答复期限和查询码。",
+        request=PublicIntakeSerializer,
+        responses=PublicReceiptSerializer,
+    )
     def create(self, request):
         """Submit an application online; the answer is the receipt with the tracking code."""
         incoming = PublicIntakeSerializer(data=request.data)
@@ -217,8 +223,13 @@ class PublicStatusViewSet(viewsets.GenericViewSet):
     permission_classes = [PublicSubmit]
     authentication_classes: list = []
     serializer_class = StatusQuerySerializer
+    schema_subject = "办理状态"
 
-    @extend_schema(request=StatusQuerySerializer, responses=PublicStatusSerializer)
+    @extend_schema(
+        summary="按查询码和联系电话查询办理状态",
+        request=StatusQuerySerializer,
+        responses=PublicStatusSerializer,
+    )
     def create(self, request):
         """The status of an application, by tracking code and the applicant's phone number."""
         incoming = StatusQuerySerializer(data=request.data)

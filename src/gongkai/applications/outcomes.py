@@ -6,6 +6,7 @@ are the exact wording of the 2021 format (国办公开办函〔2021〕30号); th
 in folding the three （六）其他处理 rows into one.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import models
@@ -121,6 +122,26 @@ REPORT_ROWS: tuple[ReportRow, ...] = (
     ReportRow("carried_forward", "R4", "", "四、结转下年度继续办理"),
 )
 ROW_BY_KEY: dict[str, ReportRow] = {row.key: row for row in REPORT_ROWS}
+
+
+def _short_name(label: str) -> str:
+    """A result as charts and summaries name it:
+    「（二）部分公开（区分处理的，…）」 → 「部分公开」."""
+    return re.sub(r"（[^）]*）$", "", re.sub(r"^（[一二三四五六七]）", "", label))
+
+
+def _outcome_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    groups: dict[str, list[str]] = {}
+    for row in REPORT_ROWS:
+        if not row.number.startswith("R3.") or row.key == "total":
+            continue
+        heading = row.label if row.group == _RESULTS else row.group
+        groups.setdefault(_short_name(heading), []).append(str(row.key))
+    return tuple((name, tuple(keys)) for name, keys in groups.items())
+
+
+# The result rows gathered under table 3's six headings (予以公开 … 其他处理), in table order.
+OUTCOME_GROUPS = _outcome_groups()
 
 # The article a reply ending in each outcome cites. Empty where no single article is settled
 # (ogi-spec §3.4 and §9 leave 行政查询事项 and 确认或重新出具 open): the handler cites one.

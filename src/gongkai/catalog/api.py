@@ -1,14 +1,11 @@
 """JSON API of the catalog: the public read-only list of published items, and the staff
 endpoints that register and edit items and carry out the review gate's transitions."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from gongkai.agencies.models import Agency
@@ -221,17 +218,6 @@ TransitionSerializer = transition_serializer(
 )
 
 
-def _service_call(call):
-    try:
-        return call()
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except DjangoValidationError as exc:
-        raise ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-        ) from exc
-
-
 class StaffItemViewSet(
     StaffScopedViewSet,
     mixins.ListModelMixin,
@@ -258,15 +244,13 @@ class StaffItemViewSet(
         agency = serializer.validated_data["agency"]
         data = serializer.validated_data.get("current_version", {})
         self._require_agency(agency)
-        result = _service_call(
-            lambda: services.create_item(user=self.request.user, agency=agency, data=data)
-        )
+        result = services.create_item(user=self.request.user, agency=agency, data=data)
         serializer.instance = result.item
 
     def perform_update(self, serializer):
         data = serializer.validated_data.get("current_version", {})
         item = serializer.instance
-        _service_call(lambda: services.update_item(user=self.request.user, item=item, data=data))
+        services.update_item(user=self.request.user, item=item, data=data)
         item.refresh_from_db()
         serializer.instance = item
 

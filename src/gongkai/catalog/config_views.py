@@ -2,13 +2,13 @@
 deployment-wide 主题分类 tree and 体裁 list. Thin: scope, call a service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import FormView, ListView, TemplateView
 
 from gongkai.agencies import access
+from gongkai.lib.errors import Refused
 from gongkai.web.scoping import AgencyInUrlMixin, StaffMixin
 
 from . import guides, taxonomy_edits
@@ -38,13 +38,7 @@ class GuideEditView(AgencyInUrlMixin, FormView):
         return super().get_form_kwargs() | {"instance": self.guide}
 
     def form_valid(self, form):
-        try:
-            guides.save_guide(
-                user=self.request.user, agency=self.agency, sections=form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
+        guides.save_guide(user=self.request.user, agency=self.agency, sections=form.cleaned_data)
         messages.success(self.request, "公开指南已保存，门户即时更新。")
         return HttpResponseRedirect(reverse("catalog:guide_edit", args=[self.agency.pk]))
 
@@ -101,8 +95,8 @@ class TaxonomyView(StaffMixin, TemplateView):
                 messages.success(request, f"已删除“{node.name}”。")
             else:
                 messages.error(request, "无法识别的操作")
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+        except Refused as refused:
+            messages.error(request, refused.message)
         return self._back()
 
     def _back(self) -> HttpResponseRedirect:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -25,6 +25,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.lib import doc_numbers
+from gongkai.lib.errors import Refused
 from gongkai.review import services as review
 
 from . import index_numbers, services
@@ -272,8 +273,8 @@ class Importer:
                     self._line(number, text)
                 except LineError as exc:
                     self.report.errors.append((number, str(exc)))
-                except ValidationError as exc:
-                    self.report.errors.append((number, _messages(exc)))
+                except Refused as refused:
+                    self.report.errors.append((number, refused.message))
             self._flush()
 
     def _line(self, number: int, text: str) -> None:
@@ -364,9 +365,3 @@ class Importer:
             return
         when = _published_at(published_at, fallback)
         review.confirm_migrated(user=self.user, item=item, published_at=when, source=self.source)
-
-
-def _messages(exc: ValidationError) -> str:
-    if hasattr(exc, "error_dict"):
-        return "；".join(f"{name}：{'，'.join(msgs)}" for name, msgs in exc.message_dict.items())
-    return "；".join(exc.messages)

@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -23,7 +22,7 @@ from gongkai.core.audit import record_transition
 from gongkai.core.snapshots import snapshot
 from gongkai.core.workdays import CalendarUnknown
 from gongkai.lib import doc_numbers
-from gongkai.lib.errors import Refused
+from gongkai.lib.errors import Refused, validated
 
 from . import index_numbers
 from .attachments import AttachmentError, clean_name, prepare, storage_name, title_from_name
@@ -86,31 +85,29 @@ def publish_due_for(formed_on: date | None) -> date | None:
 
 
 def clean_content(data: dict) -> tuple[dict, list[str]]:
-    """Normalise the 文号 and check the rules that span fields; raises ValidationError."""
+    """Normalise the 文号 and check the rules that span fields; raises Refused."""
     data = dict(data)
     notes: list[str] = []
     try:
         doc_no = doc_numbers.normalize(data.get("doc_no", ""))
     except doc_numbers.DocNumberError as exc:
-        raise ValidationError({"doc_no": str(exc)}) from exc
+        raise Refused(str(exc), "doc_no") from exc
     if doc_no.fixed:
         notes.append(f"文号“{data['doc_no']}”已规范为“{doc_no.text}”。")
     data["doc_no"] = doc_no.text
     reasons = list(data.get("exemption_reasons") or [])
     unknown = set(reasons) - set(ExemptionReason.values)
     if unknown:
-        raise ValidationError({"exemption_reasons": f"未知的不予公开理由：{sorted(unknown)}"})
+        raise Refused(f"未知的不予公开理由：{sorted(unknown)}", "exemption_reasons")
     attribute = data.get("attribute") or DisclosureAttribute.PROACTIVE
     if attribute == DisclosureAttribute.NOT_DISCLOSED and not reasons:
-        raise ValidationError(
-            {"exemption_reasons": "不予公开的信息必须注明理由（第十四至十六条）。"}
-        )
+        raise Refused("不予公开的信息必须注明理由（第十四至十六条）。", "exemption_reasons")
     if attribute != DisclosureAttribute.NOT_DISCLOSED:
         reasons = []
     data["exemption_reasons"] = reasons
     effective, expires = data.get("effective_on"), data.get("expires_on")
     if effective and expires and expires < effective:
-        raise ValidationError({"expires_on": "失效日期不能早于生效日期。"})
+        raise Refused("失效日期不能早于生效日期。", "expires_on")
     written, formed = data.get("written_on"), data.get("formed_on")
     today = timezone.localdate()
     for field, value, label in (
@@ -118,7 +115,7 @@ def clean_content(data: dict) -> tuple[dict, list[str]]:
         ("formed_on", formed, "形成日期"),
     ):
         if value and value > today:
-            raise ValidationError({field: f"{label}不能晚于今天。"})
+            raise Refused(f"{label}不能晚于今天。", field)
     return data, notes
 
 
@@ -136,7 +133,7 @@ def _fill(version: ItemVersion, data: dict) -> None:
 
 def build_item(*, user, agency: Agency, data: dict, index_no: str = "") -> tuple:
     """An unsaved, validated and checked new item and its first version, and the notes of
-    what was corrected; raises ValidationError. `index_no` keeps a legacy number."""
+    what was corrected; raises Refused. `index_no` keeps a legacy number."""
     data, notes = clean_content(data)
     item = InfoItem(
         agency=agency, index_no=index_no, created_by=user if getattr(user, "pk", None) else None
@@ -146,7 +143,7 @@ def build_item(*, user, agency: Agency, data: dict, index_no: str = "") -> tuple
     if not version.publisher:
         version.publisher = agency.name
     version.item = item
-    version.full_clean(exclude=["item"])
+    validated(version, exclude=["item"])
     run_checks(version)
     item.publish_due = _due(version)
     return item, version, notes
@@ -157,7 +154,7 @@ def create_item(*, user, agency: Agency, data: dict, index_no: str = "") -> Save
     """A new item as a draft with its first version."""
     access.require(user, "item.change", agency)
     if index_no and InfoItem.objects.filter(index_no=index_no).exists():
-        raise ValidationError({"index_no": f"索引号“{index_no}”已被其他信息使用。"})
+        raise Refused(f"索引号“{index_no}”已被其他信息使用。", "index_no")
     item, version, notes = build_item(user=user, agency=agency, data=data, index_no=index_no)
     if not index_no:
         year = index_numbers.numbering_year(version.written_on, timezone.localdate())
@@ -215,7 +212,7 @@ def _due(version: ItemVersion) -> date | None:
 
 def _require_editable(item: InfoItem, doing: str = "修改") -> None:
     if refusal := edit_refusal(item.status, doing):
-        raise ValidationError(refusal)
+        raise Refused(refusal)
 
 
 @transaction.atomic
@@ -227,7 +224,7 @@ def update_item(*, user, item: InfoItem, data: dict) -> SaveResult:
     data, notes = clean_content(data)
     version = item.current_version
     _fill(version, data)
-    version.full_clean(exclude=["item"])
+    validated(version, exclude=["item"])
     run_checks(version)
     version.save()
     item.publish_due = _due(version)

@@ -5,11 +5,12 @@ A topic or genre some item already uses is never deleted, only deactivated: it t
 item forms but stays on the items (and their published pages) that carry it.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, ProtectedError
 
 from gongkai.agencies import access
+from gongkai.lib.errors import Refused, validated
 
 from .models import Genre, ItemVersion, Topic
 
@@ -41,15 +42,15 @@ def _siblings(node: Node):
 def _clean_name(name: str, node: Node) -> str:
     name = name.strip()
     if not name:
-        raise ValidationError("请填写名称")
+        raise Refused("请填写名称")
     if _siblings(node).filter(name=name).exclude(pk=node.pk).exists():
         where = "同一上级分类下" if isinstance(node, Topic) else ""
-        raise ValidationError(f"{where}已有名为“{name}”的{_label(node)}")
+        raise Refused(f"{where}已有名为“{name}”的{_label(node)}")
     return name
 
 
 def _save(node: Node) -> Node:
-    node.full_clean()
+    validated(node)
     node.save()
     return node
 
@@ -58,7 +59,7 @@ def _save(node: Node) -> Node:
 def add_topic(*, user, name: str, parent: Topic | None = None) -> Topic:
     _require(user)
     if parent is not None and parent.parent_id is not None:
-        raise ValidationError("主题分类只有两级，不能在二级分类下再设下级")
+        raise Refused("主题分类只有两级，不能在二级分类下再设下级")
     topic = Topic(parent=parent)
     topic.name = _clean_name(name, topic)
     topic.sort_order = (_siblings(topic).aggregate(m=Max("sort_order"))["m"] or 0) + 1
@@ -120,10 +121,10 @@ def delete(*, user, node: Node) -> None:
     _require(user)
     refusal = f"{_label(node)}“{node.name}”已被政府信息使用，不能删除，只能停用"
     if in_use(node):
-        raise ValidationError(refusal)
+        raise Refused(refusal)
     if isinstance(node, Topic) and node.children.exists():
-        raise ValidationError(f"主题分类“{node.name}”下还有二级分类，请先删除这些二级分类")
+        raise Refused(f"主题分类“{node.name}”下还有二级分类，请先删除这些二级分类")
     try:
         node.delete()
     except ProtectedError:
-        raise ValidationError(refusal) from None
+        raise Refused(refusal) from None

@@ -2,7 +2,6 @@
 review gate's transitions are carried out. Each is thin: scope, call a service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -19,6 +18,7 @@ from gongkai.review.workflow import ITEM_WORKFLOW
 from gongkai.web import transitions
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
+from gongkai.web.transitions import show_refusal
 
 from . import services, version_diff
 from .attachments import CONTENT_TYPES, AttachmentError
@@ -35,10 +35,6 @@ from .rules import edit_refusal
 # The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
 # in it, beside its field. Removing an attachment is a button, and says why on the page.
 PAGE_FORMS = ("sign", "override", "schedule", "revoke", "revise")
-
-
-def _errors(exc: ValidationError) -> str:
-    return "；".join(str(m) for m in exc.messages)
 
 
 class ItemListView(QueueListMixin, StaffMixin, ListView):
@@ -90,8 +86,8 @@ class ItemCreateView(StaffMixin, FormView):
                 agency=form.cleaned_data["agency"],
                 data=form.content(),
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except Refused as refused:
+            show_refusal(form, refused)
             return self.form_invalid(form)
         for note in result.notes:
             messages.info(self.request, note)
@@ -123,8 +119,8 @@ class ItemEditView(StaffMixin, FormView):
             result = services.update_item(
                 user=self.request.user, item=self.item, data=form.content()
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except Refused as refused:
+            show_refusal(form, refused)
             return self.form_invalid(form)
         for note in result.notes:
             messages.info(self.request, note)
@@ -154,7 +150,7 @@ class AttachmentAddView(ItemEditView):
                 data=upload.read(),
                 title=form.cleaned_data["title"],
             )
-        except (AttachmentError, ValidationError, Refused) as exc:
+        except (AttachmentError, Refused) as exc:
             form.add_error("file", _refusal(exc))
             return self.form_invalid(form)
         found = len(attachment.check_findings)
@@ -206,7 +202,7 @@ class AttachmentChangeView(StaffMixin, FormView):
                 name=upload.name if upload else "",
                 data=upload.read() if upload else None,
             )
-        except (AttachmentError, ValidationError, Refused) as exc:
+        except (AttachmentError, Refused) as exc:
             form.add_error("file" if upload else None, _refusal(exc))
             return self.form_invalid(form)
         done = "已替换" if upload else "已保存"
@@ -228,7 +224,7 @@ class AttachmentChangeView(StaffMixin, FormView):
 
 
 def _refusal(exc: Exception) -> str:
-    return _errors(exc) if isinstance(exc, ValidationError) else str(exc)
+    return exc.message if isinstance(exc, Refused) else str(exc)
 
 
 class AttachmentDownloadView(ScopedMixin, DetailView):

@@ -57,8 +57,13 @@ class CheckViewSet(StaffScopedViewSet):
     view_action = "checks.use"
     parser_classes = [MultiPartParser, FormParser, JSONParser]
     serializer_class = CheckRequestSerializer
+    schema_subject = "发布前检查"
 
-    @extend_schema(request=CheckRequestSerializer, responses=CheckResultSerializer)
+    @extend_schema(
+        summary="检查一段文字或一个文件（不保存）",
+        request=CheckRequestSerializer,
+        responses=CheckResultSerializer,
+    )
     def create(self, request, *args, **kwargs):
         serializer = CheckRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -7,6 +7,8 @@ national layout. Labels are the exact official text; the importer matches them l
 
 from dataclasses import dataclass
 
+from gongkai.applications.outcomes import REPORT_COLUMNS, REPORT_ROWS
+
 FORMAT_2021 = "2021"
 FORMAT_2019 = "2019"
 FORMAT_PRE2019 = "pre2019"
@@ -97,76 +99,20 @@ HEADINGS = (
 )
 
 TABLE3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-TABLE3_RESULTS_LABEL = "三、本年度办理结果"
+TABLE3_RESULTS_LABEL = next(row.group for row in REPORT_ROWS if row.key == "total")
 TABLE3_APPLICANT_LABEL = "申请人情况"
 TABLE3_ORGANISATION_LABEL = "法人或其他组织"
 
-TABLE3_COLUMNS = (
-    Column("natural_person", "自然人"),
-    Column("commercial", "商业企业"),
-    Column("research", "科研机构"),
-    Column("social_welfare", "社会公益组织"),
-    Column("legal_service", "法律服务机构"),
-    Column("other_org", "其他"),
-    Column("total", "总计"),
-)
-
-_WITHHELD = "（三）不予公开"
-_UNABLE = "（四）无法提供"
-_NOT_PROCESSED = "（五）不予处理"
-_OTHER = "（六）其他处理"
-
-_ROWS_BEFORE_OTHER = (
-    Row("new_received", "一、本年新收政府信息公开申请数量"),
-    Row("carried_over", "二、上年结转政府信息公开申请数量"),
-    Row("granted", "（一）予以公开", TABLE3_RESULTS_LABEL),
-    Row(
-        "partial",
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        TABLE3_RESULTS_LABEL,
-    ),
-    Row("denied_state_secret", "1.属于国家秘密", _WITHHELD),
-    Row("denied_other_law", "2.其他法律行政法规禁止公开", _WITHHELD),
-    Row("denied_three_safety", "3.危及“三安全一稳定”", _WITHHELD),
-    Row("denied_third_party", "4.保护第三方合法权益", _WITHHELD),
-    Row("denied_internal_affairs", "5.属于三类内部事务信息", _WITHHELD),
-    Row("denied_process_info", "6.属于四类过程性信息", _WITHHELD),
-    Row("denied_enforcement_file", "7.属于行政执法案卷", _WITHHELD),
-    Row("denied_admin_query", "8.属于行政查询事项", _WITHHELD),
-    Row("unable_not_held", "1.本机关不掌握相关政府信息", _UNABLE),
-    Row("unable_need_creation", "2.没有现成信息需要另行制作", _UNABLE),
-    Row("unable_unclear_after_correction", "3.补正后申请内容仍不明确", _UNABLE),
-    Row("not_processed_petition", "1.信访举报投诉类申请", _NOT_PROCESSED),
-    Row("not_processed_repeat", "2.重复申请", _NOT_PROCESSED),
-    Row("not_processed_publication", "3.要求提供公开出版物", _NOT_PROCESSED),
-    Row("not_processed_mass", "4.无正当理由大量反复申请", _NOT_PROCESSED),
-    Row("not_processed_confirm", "5.要求行政机关确认或重新出具已获取信息", _NOT_PROCESSED),
-)
-_ROWS_AFTER_OTHER = (
-    Row("total", "（七）总计", TABLE3_RESULTS_LABEL),
-    Row("carried_forward", "四、结转下年度继续办理"),
-)
-
-TABLE3_ROWS_2021 = (
-    *_ROWS_BEFORE_OTHER,
-    Row(
-        "other_no_correction",
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        _OTHER,
-    ),
-    Row(
-        "other_no_fee",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        _OTHER,
-    ),
-    Row("other_other", "3.其他", _OTHER),
-    *_ROWS_AFTER_OTHER,
-)
+# Table 3's rows and columns are those the cases are counted in (`applications/outcomes.py`),
+# with their exact 2021 wording; the formats only lay them out.
+TABLE3_COLUMNS = tuple(Column(key, label) for key, label in REPORT_COLUMNS)
+TABLE3_ROWS_2021 = tuple(Row(str(row.key), row.label, row.group) for row in REPORT_ROWS)
 # The trial format has one undivided 其他处理 row; it is kept under the 2021 key for 其他.
-TABLE3_ROWS_2019 = (
-    *_ROWS_BEFORE_OTHER,
-    Row("other_other", _OTHER, TABLE3_RESULTS_LABEL),
-    *_ROWS_AFTER_OTHER,
+_OTHER = next(group for group in (row.group for row in REPORT_ROWS) if group.endswith("其他处理"))
+TABLE3_ROWS_2019 = tuple(
+    Row("other_other", _OTHER, TABLE3_RESULTS_LABEL) if row.key == "other_other" else row
+    for row in TABLE3_ROWS_2021
+    if row.group != _OTHER or row.key == "other_other"
 )
 
 # Result rows that add up to （七）总计 in either format (a row absent from a format is blank).

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
+from gongkai.applications.outcomes import OUTCOME_GROUPS
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 
@@ -397,43 +398,6 @@ class YearFigures:
     received: int | None
     proactive_items: int | None
     outcomes: dict[str, int]
-
-
-OUTCOME_GROUPS = (
-    ("予以公开", ("granted",)),
-    ("部分公开", ("partial",)),
-    (
-        "不予公开",
-        tuple(
-            f"denied_{k}"
-            for k in (
-                "state_secret",
-                "other_law",
-                "three_safety",
-                "third_party",
-                "internal_affairs",
-                "process_info",
-                "enforcement_file",
-                "admin_query",
-            )
-        ),
-    ),
-    ("无法提供", ("unable_not_held", "unable_need_creation", "unable_unclear_after_correction")),
-    (
-        "不予处理",
-        tuple(
-            f"not_processed_{k}"
-            for k in (
-                "petition",
-                "repeat",
-                "publication",
-                "mass",
-                "confirm",
-            )
-        ),
-    ),
-    ("其他处理", ("other_no_correction", "other_no_fee", "other_other")),
-)
 
 
 def year_figures(year: int, figures_data: dict, proactive: int | None) -> dict:

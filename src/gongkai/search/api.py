@@ -108,8 +108,11 @@ class PublicSearchViewSet(viewsets.ViewSet):
 
     permission_classes = [PublicReadOnly]
     authentication_classes: list = []
+    schema_subject = "全文检索"
 
-    @extend_schema(parameters=_PARAMETERS, responses=SearchPageSerializer)
+    @extend_schema(
+        summary="检索已公开的政府信息", parameters=_PARAMETERS, responses=SearchPageSerializer
+    )
     def list(self, request):
         params = {k: v for k, v in request.query_params.items() if k in SearchForm.base_fields}
         params.pop("drafts", None)

@@ -1,10 +1,11 @@
 """The API's one translation of a refused action into a 400 answer.
 
 A service's `Refused` becomes `{field or "non_field_errors": [message]}`; a transition form's
-errors come back as the form gives them, field by field. Django's PermissionDenied is already
-a 403 in DRF.
+errors come back as the form gives them, field by field. Django's PermissionDenied is a 403
+that keeps the service's reason (DRF would put its generic text in its place).
 """
 
+from django.core.exceptions import PermissionDenied
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -21,6 +22,8 @@ def exception_handler(exc, context):
     if isinstance(exc, Refused):
         field = exc.field or "non_field_errors"
         return Response({field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, PermissionDenied) and str(exc):
+        return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)
 
 

@@ -38,7 +38,11 @@ def attempt(workflow: Workflow, record, name: str, request, *, prefix=None) -> A
         form = workflow.form(name, record, data=request.POST, files=request.FILES, prefix=prefix)
         if form is not None:
             form.is_valid()
-            field = refused.field if refused.field in form.fields else None
-            form.add_error(field, refused.message)
+            show_refusal(form, refused)
         return Attempt(False, form=form, error=refused.message)
     return Attempt(True, result=result)
+
+
+def show_refusal(form: forms.Form, refused: Refused) -> None:
+    """The reason beside the field it is about, or above the form when it names none."""
+    form.add_error(refused.field if refused.field in form.fields else None, refused.message)
