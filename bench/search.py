@@ -1,7 +1,8 @@
 """Benchmark of full-text search: indexing, query latency, memory and relevance, beside LIKE.
 
-Run: .venv/bin/python bench/search.py [--docs N] [--like-queries N] [--keep DIR]
+Run: .venv/bin/python bench/search.py [--docs N] [--real N] [--like-queries N] [--keep DIR]
 Serving half alone, on a kept WORK folder: bench/search.py --serve WORK WORK/queries.json [BEST_OF]
+(with GONGKAI_SEARCH_SHORTCUTS=0 in the environment for the backend's ranking shortcuts off)
 
 Corpus: the 15,048 real documents of shared/corpus/government-texts.jsonl.xz, then synthetic
 documents up to N (default 100,000) made by recombining them. The synthetic documents are
@@ -26,6 +27,12 @@ service page (facets, highlighting); indexing rate (folding and character bigram
 index size; peak memory of a fresh serving process; and the same queries as SQLite
 `LIKE '%…%'` over the same documents. nDCG@10 and MRR of the judged set in
 tests/search/relevance.yaml are computed on the benchmark index.
+
+The serving half runs twice, with the backend's ranking shortcuts (GONGKAI_SEARCH_SHORTCUTS:
+first passes, covering phrases, one title scorer) on and off, and prints their latency ratios,
+how many queries got the same top 10 both ways, and both relevance figures. `--real N` imports
+only the first N real documents (the import is the slow part: about 40 a second), for a run of
+a few minutes.
 """
 
 import argparse
@@ -434,11 +441,13 @@ def serve(work: Path, mix_file: Path, best_of: int = 1) -> None:
             if name in filters:
                 filters[name] = date.fromisoformat(filters[name])
     core = [math.inf] * len(mix)
+    tops: list[list[str]] = [[] for _ in mix]
     for _ in range(best_of):
         for i, (_, q, filters) in enumerate(mix):
             started = time.perf_counter()
-            services.find(engine, parse(q), Filters(**filters), limit=10)
+            _, found = services.find(engine, parse(q), Filters(**filters), limit=10)
             core[i] = min(core[i], (time.perf_counter() - started) * 1000)
+            tops[i] = [hit.key for hit in found.hits]
             own_mb = max(own_mb, _status_mb("RssAnon"))
     for (kind, _, _), elapsed in zip(mix, core, strict=True):
         by_kind.setdefault(kind, []).append(elapsed)
@@ -466,7 +475,9 @@ def serve(work: Path, mix_file: Path, best_of: int = 1) -> None:
     print(
         json.dumps(
             {
+                "shortcuts": engine.shortcuts,
                 "core": core,
+                "tops": tops,
                 "page": page,
                 "by_kind": by_kind,
                 "peak_mb": peak_mb,
@@ -500,7 +511,7 @@ def build(args) -> None:
 
     probe = _speed_probe()
     rng = random.Random(SEED)
-    real = list(CorpusSource().documents())[: args.docs]
+    real = list(CorpusSource().documents())[: min(args.docs, args.real)]
     extra = max(0, args.docs - len(real))
     print(f"语料：真实文件 {len(real):,} 篇 + 重组文件 {extra:,} 篇（见文件头说明）")
     started = time.perf_counter()
@@ -558,13 +569,8 @@ def build(args) -> None:
     del made, real
     services.reset_backend()
     _read_through(index_dir)
-    served = subprocess.run(
-        [sys.executable, __file__, "--serve", str(work), str(mix_file)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result = json.loads(served.stdout.strip().splitlines()[-1])
+    result = _served(work, mix_file, shortcuts=True)
+    plain = _served(work, mix_file, shortcuts=False)
     like = _like_baseline(database, mix, args.like_queries)
     if result["documents"] < args.docs * 0.99:
         sys.exit(f"服务进程只看到 {result['documents']:,} 篇文档，少于 {args.docs:,} 篇")
@@ -613,8 +619,47 @@ def build(args) -> None:
             f"相关性 {kind:13} n={figures['queries']:3}  hit@1 {figures['hit@1']:.3f}  "
             f"MRR {figures['mrr']:.3f}  nDCG@10 {figures['ndcg@10']:.3f}"
         )
+    _compare_shortcuts(mix, result, plain)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _served(work: Path, mix_file: Path, *, shortcuts: bool) -> dict:
+    """The serving half's figures, in a fresh process, with the ranking shortcuts on or off."""
+    served = subprocess.run(
+        [sys.executable, __file__, "--serve", str(work), str(mix_file)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"GONGKAI_SEARCH_SHORTCUTS": "1" if shortcuts else "0"},
+    )
+    result = json.loads(served.stdout.strip().splitlines()[-1])
+    if result["shortcuts"] != shortcuts:
+        sys.exit("服务进程没有按要求开关排序捷径")
+    return result
+
+
+def _compare_shortcuts(mix, on: dict, off: dict) -> None:
+    """What the ranking shortcuts save, and that they rank as scoring every match does."""
+    print("\n排序捷径（首轮排序、覆盖短语、标题合并计分）开 / 关：")
+    for label, name in (("检索（前 10 条 + 总数）", "core"), ("整页", "page")):
+        a, b = _percentiles(on[name]), _percentiles(off[name])
+        print(
+            f"  {label}  开 p50 {a[0]:.2f} / p95 {a[1]:.2f} / p99 {a[2]:.2f} ms，"
+            f"关 p50 {b[0]:.2f} / p95 {b[1]:.2f} / p99 {b[2]:.2f} ms，"
+            f"关/开 {b[0] / a[0]:.2f} / {b[1] / a[1]:.2f} / {b[2] / a[2]:.2f}"
+        )
+    for kind in on["by_kind"]:
+        a, b = _percentiles(on["by_kind"][kind]), _percentiles(off["by_kind"][kind])
+        print(f"  {kind:13} p50 开 {a[0]:7.2f} 关 {b[0]:7.2f} ms  关/开 {b[0] / a[0]:.2f}")
+    same = sum(x == y for x, y in zip(on["tops"], off["tops"], strict=True))
+    print(f"  前 10 条完全相同的查询：{same} / {len(mix)}")
+    for kind, figures in on["relevance"].items():
+        other = off["relevance"][kind]
+        print(
+            f"  相关性 {kind:13} nDCG@10 开 {figures['ndcg@10']:.3f} 关 {other['ndcg@10']:.3f}"
+            f"  MRR 开 {figures['mrr']:.3f} 关 {other['mrr']:.3f}"
+        )
 
 
 def main() -> None:
@@ -623,6 +668,7 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--real", type=int, default=10**9, help="经目录导入的真实文件篇数上限")
     parser.add_argument("--like-queries", type=int, default=220, help="LIKE 基线跑的查询条数")
     parser.add_argument("--keep", help="在此目录建索引并保留")
     build(parser.parse_args())

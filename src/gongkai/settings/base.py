@@ -226,6 +226,8 @@ GONGKAI_SEARCH_SOURCE = env_str(
     "GONGKAI_SEARCH_SOURCE", "gongkai.catalog.search_feed.CatalogSource"
 )
 GONGKAI_SEARCH_DATA_DIR = env_str("GONGKAI_SEARCH_DATA_DIR", "")
+# The embedded backend's ranking shortcuts (same ranking, less work); off only to measure them.
+GONGKAI_SEARCH_SHORTCUTS = env_bool("GONGKAI_SEARCH_SHORTCUTS", True)
 # The shared corpus of real government texts beside the repository, for benchmarks and tests.
 GONGKAI_CORPUS_PATH = env_str(
     "GONGKAI_CORPUS_PATH",
