@@ -40,6 +40,9 @@ class SearchPageSerializer(serializers.Serializer):
     total_approximate = serializers.BooleanField(
         help_text="为真时 total 和分面计数是按样本估算的约数（结果很多时）"
     )
+    relaxed = serializers.BooleanField(
+        help_text="为真时没有结果完整包含检索词，列出的是包含其中部分词语的结果（notices 中有说明）"
+    )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     results = SearchResultSerializer(many=True)
@@ -55,6 +58,7 @@ def page_data(page: services.SearchPage, notices: list[str]) -> dict:
         "query": page.query.raw,
         "total": page.total,
         "total_approximate": page.approximate,
+        "relaxed": page.relaxed,
         "page": page.page,
         "num_pages": page.num_pages,
         "results": [

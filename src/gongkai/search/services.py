@@ -256,6 +256,11 @@ class SearchPage:
         return str(int(rounded))
 
     @property
+    def relaxed(self) -> bool:
+        """Nothing held every word: these are the best partial matches."""
+        return self.query.relaxed and self.total > 0
+
+    @property
     def has_previous(self) -> bool:
         return self.page > 1
 
@@ -342,6 +347,11 @@ def find(
 UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
 
 
+def relaxed_notice(typed: str) -> str:
+    """What the page says above partial matches (the query as typed, quoted)."""
+    return f"未找到完整包含“{query_module.clean(typed)}”的信息，以下是部分匹配的结果。"
+
+
 def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> SearchPage:
     """Search as `user` (None for the public) and return one page of highlighted results; a
     page with `unavailable` set, and a notice, when the index cannot answer."""
@@ -377,10 +387,20 @@ def _search(request: SearchRequest, user, with_facets: bool) -> SearchPage:
     if page > last_page:
         notices.append(f"只提供前 {MAX_RESULTS} 条结果，请增加检索词或筛选条件缩小范围。")
         page = last_page
-    parsed, found = find(
-        engine, parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
-    )
-    if parsed.split and found.total:
+    offset = (page - 1) * page_size
+    parsed, found = find(engine, parsed, filters, sort=sort, offset=offset, limit=page_size)
+    suggestion = ""
+    if found.total == 0 and not parsed.empty:
+        suggestion = suggest.did_you_mean(parsed, lambda q: engine.count(q, filters))
+        # A typing slip is answered by its correction; otherwise the words found apart
+        # (低保标准 where items say 最低生活保障 … 标准) beat no answer at all.
+        relaxed = None if suggestion else parsed.relax()
+        if relaxed is not None:
+            parsed = relaxed
+            found = engine.search(parsed, filters, sort=sort, offset=offset, limit=page_size)
+    if parsed.relaxed and found.total:
+        notices.append(relaxed_notice(request.q))
+    elif parsed.split and found.total:
         notices.append("没有找到与检索词完全一致的内容，以下结果分别包含检索词中的各个词。")
     num_pages = min(math.ceil(found.total / page_size), last_page)
     if found.total and page > num_pages:
@@ -402,9 +422,6 @@ def _search(request: SearchRequest, user, with_facets: bool) -> SearchPage:
     facets = {}
     if with_facets:
         facets = _facet_labels(engine.facets(parsed, filters, FACETS, sampled=found.approximate))
-    suggestion = ""
-    if found.total == 0 and not parsed.empty:
-        suggestion = suggest.did_you_mean(parsed, lambda q: engine.count(q, filters))
     return SearchPage(
         request=request,
         query=parsed,

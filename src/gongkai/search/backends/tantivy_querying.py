@@ -25,6 +25,9 @@ from .tantivy_schema import (
     words_field,
 )
 
+# What each matched clause of a relaxed query adds: more than any relevance score reaches, so
+# that how many of the query's words a document holds decides the order first.
+COVERAGE_BOOST = 1000.0
 # tantivy's BM25: a term or phrase scores at most idf × (K1 + 1), whatever its frequency.
 K1 = 1.2
 
@@ -207,10 +210,30 @@ class QueryBuilder:
         if not query.clauses:
             return None
         weights, known_item = self.weights(query, fields, scored)
-        occurs = [(occur, self.clause_query(c, weights, inside)) for c in query.clauses]
+        if query.relaxed:
+            occurs = [(tantivy.Occur.Should, q) for q in self.covered(query, weights, inside)]
+        else:
+            occurs = [(occur, self.clause_query(c, weights, inside)) for c in query.clauses]
         if scored:
             occurs += [(tantivy.Occur.Should, q) for q in self.title_boosts(query, known_item)]
         return tantivy.Query.boolean_query(occurs)
+
+    def covered(
+        self, query: ParsedQuery, weights: dict[str, float], inside: tantivy.Query | None
+    ) -> list[tantivy.Query]:
+        """A relaxed query's clauses, each optional and each worth `COVERAGE_BOOST` on top of
+        its relevance when it matches: a document holding more of the words ranks above one
+        holding fewer, however often it repeats them."""
+        found = []
+        for clause in query.clauses:
+            matched = self.clause_query(clause, weights, inside)
+            coverage = tantivy.Query.const_score_query(matched, COVERAGE_BOOST)
+            found.append(
+                tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, matched), (tantivy.Occur.Should, coverage)]
+                )
+            )
+        return found
 
     def title_boosts(self, query: ParsedQuery, known_item: bool) -> list[tantivy.Query]:
         """What lifts the item whose title the query is, or holds as a phrase (`known_item`,

@@ -66,6 +66,8 @@ def ranked_head_first(builder: QueryBuilder, asked: Ranking) -> list | None:
     query = asked.query
     if not query.clauses or query.doc_number_key or query.index_number or query.bare_sequence:
         return None
+    if query.relaxed:
+        return None  # the bounds below hold for clauses that must all match
     rarest = rarest_per_field(builder, query)
     if matches_at_most(query, rarest) < FEW_MATCHES:
         return None  # scoring every match is cheap enough

@@ -58,7 +58,10 @@ class Command(BaseCommand):
         if data["suggestion"]:
             self.stdout.write(f"您是不是要找：{data['suggestion']}")
         about = "约 " if data["total_approximate"] else ""
-        self.stdout.write(f"共 {about}{data['total']} 条，第 {data['page']}/{data['num_pages']} 页")
+        partial = "（部分匹配）" if data["relaxed"] else ""
+        self.stdout.write(
+            f"共 {about}{data['total']} 条{partial}，第 {data['page']}/{data['num_pages']} 页"
+        )
         first = (page.page - 1) * request.page_size + 1
         for number, result in enumerate(data["results"], start=first):
             meta = " · ".join(
