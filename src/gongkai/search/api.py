@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from gongkai.api.permissions import PublicReadOnly
 
 from . import services
+from .documents import DISCLOSURE_LABELS
 from .forms import SearchForm
 
 
@@ -100,7 +101,7 @@ _PARAMETERS = [
     OpenApiParameter("date_from", str, description="起始日期 YYYY-MM-DD"),
     OpenApiParameter("date_to", str, description="截止日期 YYYY-MM-DD"),
     OpenApiParameter("validity", str, enum=["valid", "expired", "repealed"]),
-    OpenApiParameter("disclosure", str, enum=["proactive", "on_application", "not_disclosed"]),
+    OpenApiParameter("disclosure", str, enum=list(DISCLOSURE_LABELS)),
     OpenApiParameter("sort", str, enum=list(services.SORTS)),
     OpenApiParameter("page", int),
     OpenApiParameter("page_size", int, description=f"1–{services.MAX_PAGE_SIZE}"),

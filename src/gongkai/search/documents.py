@@ -33,11 +33,9 @@ class Validity:
 
 
 VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
-DISCLOSURE_LABELS = {
-    "proactive": "主动公开",
-    "on_application": "依申请公开",
-    "not_disclosed": "不予公开",
-}
+# The 公开属性 a search may be narrowed to. 不予公开 is left out: such information is not
+# public (Art. 14–16), and offering it as a filter would suggest the portal holds some.
+DISCLOSURE_LABELS = {"proactive": "主动公开", "on_application": "依申请公开"}
 
 
 @dataclass(frozen=True)
