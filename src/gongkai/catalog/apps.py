@@ -9,7 +9,8 @@ class CatalogConfig(AppConfig):
         # Search follows publication when it is installed; the catalog works without it.
         if apps.is_installed("gongkai.search"):
             from . import search_feed
-            from .signals import item_published, item_withdrawn
+            from .signals import guide_changed, item_published, item_withdrawn
 
             item_published.connect(search_feed.on_published, dispatch_uid="catalog-search-up")
             item_withdrawn.connect(search_feed.on_withdrawn, dispatch_uid="catalog-search-down")
+            guide_changed.connect(search_feed.on_guide_changed, dispatch_uid="catalog-search-guide")

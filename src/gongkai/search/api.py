@@ -7,12 +7,14 @@ from rest_framework.response import Response
 from gongkai.api.permissions import PublicReadOnly
 
 from . import services
-from .documents import DISCLOSURE_LABELS
+from .documents import DISCLOSURE_LABELS, KIND_LABELS
 from .forms import SearchForm
 
 
 class SearchResultSerializer(serializers.Serializer):
     key = serializers.CharField()
+    kind = serializers.CharField(help_text="类型：item 政府信息、report 年度报告、guide 公开指南")
+    kind_label = serializers.CharField()
     index_number = serializers.CharField()
     title = serializers.CharField()
     doc_number = serializers.CharField()
@@ -65,6 +67,8 @@ def page_data(page: services.SearchPage, notices: list[str]) -> dict:
         "results": [
             {
                 "key": r.hit.key,
+                "kind": r.hit.kind,
+                "kind_label": r.kind_label,
                 "index_number": r.hit.index_number,
                 "title": r.hit.title,
                 "doc_number": r.hit.doc_number,
@@ -102,6 +106,7 @@ _PARAMETERS = [
     OpenApiParameter("date_to", str, description="截止日期 YYYY-MM-DD"),
     OpenApiParameter("validity", str, enum=["valid", "expired", "repealed"]),
     OpenApiParameter("disclosure", str, enum=list(DISCLOSURE_LABELS)),
+    OpenApiParameter("kind", str, enum=list(KIND_LABELS), description="类型"),
     OpenApiParameter("sort", str, enum=list(services.SORTS)),
     OpenApiParameter("page", int),
     OpenApiParameter("page_size", int, description=f"1–{services.MAX_PAGE_SIZE}"),

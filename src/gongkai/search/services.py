@@ -25,7 +25,7 @@ from gongkai.agencies import access
 from . import query as query_module
 from . import suggest
 from .backends.base import Filters, Hit, IndexUnavailable, Results, SearchBackend
-from .documents import DocumentSource, SearchDocument
+from .documents import KIND_LABELS, DocumentSource, SearchDocument
 from .highlight import highlight, snippet
 from .models import IndexChange
 from .query import ParsedQuery
@@ -37,7 +37,7 @@ MAX_PAGE_SIZE = 50
 # Deep pages cost the index as much as the first thousand results; nobody reads past them.
 MAX_RESULTS = 1000
 SYNC_BATCH = 500
-FACETS = ("agency", "topic", "genre", "year")
+FACETS = ("kind", "agency", "topic", "genre", "year")
 SORTS = {"relevance": "相关度", "date": "日期"}
 # Staff may also find unpublished items where they may read the catalog (their own agency,
 # and a supervisor's subtree).
@@ -200,6 +200,7 @@ class SearchRequest:
     date_to: date | None = None
     validity: str = ""
     disclosure: str = ""
+    kind: str = ""
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
@@ -216,6 +217,7 @@ class SearchRequest:
             or self.date_to
             or self.validity
             or self.disclosure
+            or self.kind
         )
 
 
@@ -225,6 +227,11 @@ class Result:
     title_html: str
     snippet_html: str
     snippet_text: str
+
+    @property
+    def kind_label(self) -> str:
+        """年度报告, 公开指南 or 政府信息."""
+        return KIND_LABELS.get(self.hit.kind, self.hit.kind)
 
 
 @dataclass
@@ -286,6 +293,7 @@ def _filters(request: SearchRequest, user) -> Filters:
         "date_to": request.date_to,
         "validity": request.validity,
         "disclosure": request.disclosure,
+        "kind": request.kind,
     }
     if not request.include_drafts or user is None:
         return Filters(**common)
@@ -303,13 +311,15 @@ def _filters(request: SearchRequest, user) -> Filters:
 
 def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list]:
     """(value, label, count) buckets: agencies arrive as "id:name"; years, newest first,
-    get 年."""
+    get 年; kinds are named (年度报告)."""
     labelled: dict[str, list] = {}
     for name, buckets in facets.items():
         rows = []
         for value, count in buckets:
             if name == "agency":
                 value, _, label = value.partition(":")
+            elif name == "kind":
+                label = KIND_LABELS.get(value, value)
             else:
                 label = f"{value}年" if name == "year" else value
             rows.append((value, label, count))

@@ -17,7 +17,7 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 
-from ..documents import SearchDocument
+from ..documents import Kind, SearchDocument
 from ..query import ParsedQuery
 from ..words import FILE_NAME as WORDS_FILE
 from ..words import WordFinder
@@ -284,6 +284,7 @@ class TantivyBackend:
             disclosure=data["disclosure"],
             status=data["status"],
             url=data["url"],
+            kind=data.get("kind", Kind.ITEM),
             summary=data["summary"],
             body=data["body"],
         )

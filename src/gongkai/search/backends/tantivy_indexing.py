@@ -69,6 +69,7 @@ def prepare(doc: SearchDocument, words: WordFinder) -> tuple[dict[str, str | lis
         "validity": doc.validity,
         "disclosure": doc.disclosure,
         "visibility": "public" if doc.public else "staff",
+        "kind": doc.kind,
     }
     for field, value in folded.items():
         fields[field] = text.bigram_text(value)
@@ -96,6 +97,7 @@ def prepare(doc: SearchDocument, words: WordFinder) -> tuple[dict[str, str | lis
         "disclosure": doc.disclosure,
         "status": doc.status,
         "url": doc.url,
+        "kind": doc.kind,
         "summary": doc.summary,
         "body": body,
     }

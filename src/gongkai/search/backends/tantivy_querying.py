@@ -266,7 +266,7 @@ class QueryBuilder:
         term = tantivy.Query.term_query
         if filters.agency_path:
             found.append(term(schema, "agency_paths", filters.agency_path))
-        for name in ("topic", "genre", "validity", "disclosure"):
+        for name in ("topic", "genre", "validity", "disclosure", "kind"):
             value = getattr(filters, name)
             if value:
                 found.append(term(schema, name, value))

@@ -16,7 +16,13 @@ WEIGHTS = {"title": 8.0, "summary": 2.0, "body": 1.0}
 DOC_NUMBER_BOOST = 60.0
 KNOWN_ITEM_BOOST = 12.0
 EXACT_TITLE_BOOST = 40.0
-FACET_FIELDS = {"agency": "agency", "topic": "topic", "genre": "genre", "year": "year"}
+FACET_FIELDS = {
+    "agency": "agency",
+    "topic": "topic",
+    "genre": "genre",
+    "year": "year",
+    "kind": "kind",
+}
 # Every document falls in one of these buckets by a hash of its key; bucket 0 is the sample
 # that large totals and facet counts are estimated from.
 SAMPLE_BUCKETS = 64
@@ -35,7 +41,7 @@ def build_schema() -> tantivy.Schema:
     for name in ("index_number", "doc_number_keys", "doc_seq", "agency_paths"):
         b.add_text_field(name, tokenizer_name="raw", index_option="basic")
     # "id:name" of the agency, so that facet buckets carry their own labels.
-    for name in ("agency", "topic", "genre", "validity", "disclosure", "visibility"):
+    for name in ("agency", "topic", "genre", "validity", "disclosure", "visibility", "kind"):
         b.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     b.add_text_field("title_exact", tokenizer_name="raw", index_option="basic")
     for name in WEIGHTS:
