@@ -1,6 +1,7 @@
 """Benchmark of full-text search: indexing, query latency, memory and relevance, beside LIKE.
 
-Run: .venv/bin/python bench/search.py [--docs N] [--real N] [--like-queries N] [--keep DIR]
+Run: .venv/bin/python bench/search.py [--docs N] [--real N] [--best-of N] [--like-queries N]
+[--keep DIR]
 Serving half alone, on a kept WORK folder: bench/search.py --serve WORK WORK/queries.json [BEST_OF]
 (with GONGKAI_SEARCH_SHORTCUTS=0 in the environment for the backend's ranking shortcuts off)
 
@@ -569,8 +570,8 @@ def build(args) -> None:
     del made, real
     services.reset_backend()
     _read_through(index_dir)
-    result = _served(work, mix_file, shortcuts=True)
-    plain = _served(work, mix_file, shortcuts=False)
+    result = _served(work, mix_file, args.best_of, shortcuts=True)
+    plain = _served(work, mix_file, args.best_of, shortcuts=False)
     like = _like_baseline(database, mix, args.like_queries)
     if result["documents"] < args.docs * 0.99:
         sys.exit(f"服务进程只看到 {result['documents']:,} 篇文档，少于 {args.docs:,} 篇")
@@ -624,10 +625,10 @@ def build(args) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _served(work: Path, mix_file: Path, *, shortcuts: bool) -> dict:
+def _served(work: Path, mix_file: Path, best_of: int, *, shortcuts: bool) -> dict:
     """The serving half's figures, in a fresh process, with the ranking shortcuts on or off."""
     served = subprocess.run(
-        [sys.executable, __file__, "--serve", str(work), str(mix_file)],
+        [sys.executable, __file__, "--serve", str(work), str(mix_file), str(best_of)],
         check=True,
         capture_output=True,
         text=True,
@@ -669,6 +670,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--real", type=int, default=10**9, help="经目录导入的真实文件篇数上限")
+    parser.add_argument(
+        "--best-of", type=int, default=1, help="每条查询跑几遍取最快（较稳的开关对比）"
+    )
     parser.add_argument("--like-queries", type=int, default=220, help="LIKE 基线跑的查询条数")
     parser.add_argument("--keep", help="在此目录建索引并保留")
     build(parser.parse_args())
