@@ -31,9 +31,10 @@ tests/search/relevance.yaml are computed on the benchmark index.
 The serving half also ranks every query with the backend's ranking shortcuts
 (GONGKAI_SEARCH_SHORTCUTS: first passes, covering phrases, one title scorer) off (the same
 reader of the index, switched call by call), the two taking turns query by query (so that the
-machine's drift falls on both alike), and prints the latency ratios, how many queries got the same top 10 both
-ways, and the judged set's figures both ways. `--real N` imports only the first N real
-documents (the import is the slow part: about 40 a second), for a run of a few minutes.
+machine's drift falls on both alike), and prints the latency ratios, how many queries got the
+same top 10 both ways, and the judged set's figures both ways. `--real N` imports only the
+first N real documents (the import is the slow part: about 40 a second), for a run of a few
+minutes.
 """
 
 import argparse
