@@ -1,6 +1,7 @@
 """Benchmark of full-text search: indexing, query latency, memory and relevance, beside LIKE.
 
-Run: .venv/bin/python bench/search.py [--docs N] [--like-queries N] [--keep DIR]
+Run: .venv/bin/python bench/search.py [--docs N] [--real N] [--best-of N] [--like-queries N]
+[--keep DIR]
 Serving half alone, on a kept WORK folder: bench/search.py --serve WORK WORK/queries.json [BEST_OF]
 
 Corpus: the 15,048 real documents of shared/corpus/government-texts.jsonl.xz, then synthetic
@@ -26,6 +27,14 @@ service page (facets, highlighting); indexing rate (folding and character bigram
 index size; peak memory of a fresh serving process; and the same queries as SQLite
 `LIKE '%…%'` over the same documents. nDCG@10 and MRR of the judged set in
 tests/search/relevance.yaml are computed on the benchmark index.
+
+The serving half also ranks every query with the backend's ranking shortcuts
+(GONGKAI_SEARCH_SHORTCUTS: first passes, covering phrases, one title scorer) off (the same
+reader of the index, switched call by call), the two taking turns query by query (so that the
+machine's drift falls on both alike), and prints the latency ratios, how many queries got the
+same top 10 both ways, and the judged set's figures both ways. `--real N` imports only the
+first N real documents (the import is the slow part: about 40 a second), for a run of a few
+minutes.
 """
 
 import argparse
@@ -422,6 +431,9 @@ def serve(work: Path, mix_file: Path, best_of: int = 1) -> None:
     mix = json.loads(mix_file.read_text(encoding="utf-8"))
     engine = services.backend()
     engine.refresh()
+    # One reader of the index, its ranking shortcuts switched per call (the backend reads
+    # its switch at every call), so that memory is counted once.
+    ways = (True, False)
     documents = engine.index.searcher().num_docs
     # What a server loads on its first query of a kind: the script converter, the dictionary.
     text.fold("政府資訊公開")
@@ -433,15 +445,23 @@ def serve(work: Path, mix_file: Path, best_of: int = 1) -> None:
         for name in ("date_from", "date_to"):
             if name in filters:
                 filters[name] = date.fromisoformat(filters[name])
-    core = [math.inf] * len(mix)
-    for _ in range(best_of):
+    core = {on: [math.inf] * len(mix) for on in ways}
+    tops: dict[bool, list[list[str]]] = {on: [[] for _ in mix] for on in ways}
+    for round_number in range(best_of):
         for i, (_, q, filters) in enumerate(mix):
-            started = time.perf_counter()
-            services.find(engine, parse(q), Filters(**filters), limit=10)
-            core[i] = min(core[i], (time.perf_counter() - started) * 1000)
+            # Each way goes first in every other round.
+            for on in ways if (i + round_number) % 2 == 0 else ways[::-1]:
+                engine.shortcuts = on
+                started = time.perf_counter()
+                _, found = services.find(engine, parse(q), Filters(**filters), limit=10)
+                core[on][i] = min(core[on][i], (time.perf_counter() - started) * 1000)
+                tops[on][i] = [hit.key for hit in found.hits]
             own_mb = max(own_mb, _status_mb("RssAnon"))
-    for (kind, _, _), elapsed in zip(mix, core, strict=True):
+    engine.shortcuts = True
+    by_kind_off: dict[str, list[float]] = {}
+    for (kind, _, _), elapsed, off in zip(mix, core[True], core[False], strict=True):
         by_kind.setdefault(kind, []).append(elapsed)
+        by_kind_off.setdefault(kind, []).append(off)
     for _, q, filters in mix:
         request = services.SearchRequest(
             q=q, year=filters.get("year"), genre=filters.get("genre", "")
@@ -456,8 +476,22 @@ def serve(work: Path, mix_file: Path, best_of: int = 1) -> None:
         return [r.hit.title for r in found.results]
 
     relevance = evaluation.summary(evaluation.evaluate(evaluation.load(JUDGED), ranked))
+
+    def ranked_by(on: bool):
+        def titles(q: str) -> list[str]:
+            engine.shortcuts = on
+            _, found = services.find(engine, parse(q), Filters(), limit=10)
+            return [hit.title for hit in found.hits]
+
+        return titles
+
+    judged = evaluation.load(JUDGED)
+    relevance_by = {
+        on: evaluation.summary(evaluation.evaluate(judged, ranked_by(on))) for on in ways
+    }
+    engine.shortcuts = True
     peak_mb = _status_mb("VmHWM")
-    p50, p95, p99 = _percentiles(core)
+    p50, p95, p99 = _percentiles(core[True])
     print(
         f"检索（前 10 条 + 总数，{best_of} 次取最快）  p50 {p50:.2f} ms  p95 {p95:.2f} ms  "
         f"p99 {p99:.2f} ms",
@@ -466,8 +500,15 @@ def serve(work: Path, mix_file: Path, best_of: int = 1) -> None:
     print(
         json.dumps(
             {
-                "core": core,
+                "core": core[True],
                 "page": page,
+                "shortcuts": {
+                    "core_off": core[False],
+                    "by_kind_off": by_kind_off,
+                    "same_top": sum(a == b for a, b in zip(tops[True], tops[False], strict=True)),
+                    "relevance_on": relevance_by[True],
+                    "relevance_off": relevance_by[False],
+                },
                 "by_kind": by_kind,
                 "peak_mb": peak_mb,
                 "own_mb": own_mb,
@@ -500,7 +541,7 @@ def build(args) -> None:
 
     probe = _speed_probe()
     rng = random.Random(SEED)
-    real = list(CorpusSource().documents())[: args.docs]
+    real = list(CorpusSource().documents())[: min(args.docs, args.real)]
     extra = max(0, args.docs - len(real))
     print(f"语料：真实文件 {len(real):,} 篇 + 重组文件 {extra:,} 篇（见文件头说明）")
     started = time.perf_counter()
@@ -559,7 +600,7 @@ def build(args) -> None:
     services.reset_backend()
     _read_through(index_dir)
     served = subprocess.run(
-        [sys.executable, __file__, "--serve", str(work), str(mix_file)],
+        [sys.executable, __file__, "--serve", str(work), str(mix_file), str(args.best_of)],
         check=True,
         capture_output=True,
         text=True,
@@ -613,8 +654,34 @@ def build(args) -> None:
             f"相关性 {kind:13} n={figures['queries']:3}  hit@1 {figures['hit@1']:.3f}  "
             f"MRR {figures['mrr']:.3f}  nDCG@10 {figures['ndcg@10']:.3f}"
         )
+    _compare_shortcuts(mix, result)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _compare_shortcuts(mix, result: dict) -> None:
+    """What the ranking shortcuts save, and that they rank as scoring every match does."""
+    off = result["shortcuts"]
+    print("\n排序捷径（首轮排序、覆盖短语、标题合并计分）开 / 关，逐条查询轮流计时：")
+    a, b = _percentiles(result["core"]), _percentiles(off["core_off"])
+    print(
+        f"  检索（前 10 条 + 总数）  开 p50 {a[0]:.2f} / p95 {a[1]:.2f} / p99 {a[2]:.2f} ms，"
+        f"关 p50 {b[0]:.2f} / p95 {b[1]:.2f} / p99 {b[2]:.2f} ms，"
+        f"关/开 {b[0] / a[0]:.2f} / {b[1] / a[1]:.2f} / {b[2] / a[2]:.2f}"
+    )
+    for kind, values in result["by_kind"].items():
+        a, b = _percentiles(values), _percentiles(off["by_kind_off"][kind])
+        print(
+            f"  {kind:13} p50 开 {a[0]:7.2f} 关 {b[0]:7.2f} ms  关/开 {b[0] / a[0]:.2f}   "
+            f"p99 开 {a[2]:7.2f} 关 {b[2]:7.2f} ms  关/开 {b[2] / a[2]:.2f}"
+        )
+    print(f"  前 10 条完全相同的查询：{off['same_top']} / {len(mix)}")
+    for kind, figures in off["relevance_on"].items():
+        other = off["relevance_off"][kind]
+        print(
+            f"  相关性 {kind:13} nDCG@10 开 {figures['ndcg@10']:.3f} 关 {other['ndcg@10']:.3f}"
+            f"  MRR 开 {figures['mrr']:.3f} 关 {other['mrr']:.3f}"
+        )
 
 
 def main() -> None:
@@ -623,6 +690,10 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--real", type=int, default=10**9, help="经目录导入的真实文件篇数上限")
+    parser.add_argument(
+        "--best-of", type=int, default=1, help="每条查询跑几遍取最快（较稳的开关对比）"
+    )
     parser.add_argument("--like-queries", type=int, default=220, help="LIKE 基线跑的查询条数")
     parser.add_argument("--keep", help="在此目录建索引并保留")
     build(parser.parse_args())

@@ -29,7 +29,7 @@ def test_api(two, client):
     assert first["title"] == "政府信息公开工作年度报告"
     assert first["index_number"] == "000001/2024-00001"
     assert first["score"] > data["results"][1]["score"]
-    assert {"agency", "topic", "genre", "year"} == set(data["facets"])
+    assert {"kind", "agency", "topic", "genre", "year"} == set(data["facets"])
 
 
 def test_api_refuses_writes(two, client):

@@ -8,7 +8,7 @@ import re
 import tantivy
 
 from gongkai.search import services, text
-from gongkai.search.backends import tantivy_backend
+from gongkai.search.backends import tantivy_backend, tantivy_querying, tantivy_ranking
 from gongkai.search.backends.base import Filters
 from gongkai.search.corpus import CorpusSource
 from gongkai.search.query import parse
@@ -28,7 +28,7 @@ def test_the_cover_is_the_cheapest_that_pins_every_character_and_keeps_the_rares
     rng = random.Random(7)
     for _ in range(300):
         costs = [rng.randint(1, 1000) for _ in range(rng.randint(2, 9))]
-        kept = tantivy_backend._cheapest_cover(costs)
+        kept = tantivy_querying.cheapest_cover(costs)
         rarest = costs.index(min(costs))
         assert _is_cover(kept, len(costs)) and rarest in kept, (costs, kept)
         every_cover = (
@@ -55,7 +55,7 @@ def test_only_the_whole_phrase_is_found(indexed):
     )
     engine = services.backend()
     tokens = text.phrase_tokens(PHRASE)
-    query = engine._covering_phrase("body", tokens)
+    query = engine._builder().covering_phrase("body", tokens)
     searcher = engine.index.searcher()
     assert [searcher.doc(a).get_first("key") for _, a in searcher.search(query, 20).hits] == [
         "whole"
@@ -88,7 +88,7 @@ def test_over_the_corpus_it_finds_and_scores_what_the_whole_phrase_does(corpus_i
     for fragment in _fragments(60):
         tokens = text.phrase_tokens(fragment)
         for field in ("title", "body"):
-            covering = corpus_index._covering_phrase(field, tokens)
+            covering = corpus_index._builder().covering_phrase(field, tokens)
             whole = tantivy.Query.phrase_query(corpus_index.schema, field, tokens)
             a = searcher.search(covering, 10_000, count=True)
             b = searcher.search(whole, 10_000, count=True)
@@ -98,7 +98,7 @@ def test_over_the_corpus_it_finds_and_scores_what_the_whole_phrase_does(corpus_i
                 expected = scores[_where(address)]
                 assert abs(score - expected) <= 1e-4 * expected, (fragment, field)
             frequencies = [searcher.doc_freq(field, t) for t in tokens]
-            kept = tantivy_backend._cheapest_cover(frequencies)
+            kept = tantivy_querying.cheapest_cover(frequencies)
             shortened += 0 not in frequencies and len(kept) < len(tokens)
     # The cover must actually leave bigrams out, or this compares the whole phrase with itself.
     assert shortened >= 30, shortened
@@ -122,15 +122,15 @@ class _CountingSearcher:
 def test_a_query_reads_each_document_frequency_once(corpus_index, monkeypatch):
     """A query is built up to three times (ranked, counted, sampled) and its ranking bounded
     by the same terms' frequencies; each is read from the index once."""
-    views, view_of = [], tantivy_backend._View
+    views, reading_of = [], tantivy_querying.Reading
 
-    def counting_view(backend, searcher):
-        view = view_of(backend, _CountingSearcher(searcher))
+    def counting_view(searcher):
+        view = reading_of(_CountingSearcher(searcher))
         views.append(view)
         return view
 
-    monkeypatch.setattr(tantivy_backend, "FEW_MATCHES", 0)
-    monkeypatch.setattr(tantivy_backend, "_View", counting_view)
+    monkeypatch.setattr(tantivy_ranking, "FEW_MATCHES", 0)
+    monkeypatch.setattr(tantivy_backend, "Reading", counting_view)
     results = corpus_index.search(parse("国务院办公厅关于印发"), Filters(), limit=10)
     assert results.total > 0
     assert len(views) == 1

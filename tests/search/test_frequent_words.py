@@ -71,7 +71,7 @@ def test_a_listed_word_matches_exactly_the_documents_of_its_bigram_phrase(corpus
         tokens = text.phrase_tokens(word)
         for field in ("title", "summary", "body"):
             as_word = tantivy.Query.term_query(schema, f"{field}_words", word)
-            as_phrase = corpus_index._field_query(field, tokens)
+            as_phrase = corpus_index._builder().field_query(field, tokens)
             found = _addresses(searcher, as_word)
             assert found == _addresses(searcher, as_phrase), (word, field)
             compared += len(found)

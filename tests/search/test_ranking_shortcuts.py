@@ -16,7 +16,12 @@ import tantivy
 from django.core.management import call_command
 
 from gongkai.search import evaluation, services
-from gongkai.search.backends import tantivy_backend
+from gongkai.search.backends import (
+    tantivy_indexing,
+    tantivy_querying,
+    tantivy_ranking,
+    tantivy_schema,
+)
 from gongkai.search.backends.base import Filters
 from gongkai.search.query import parse
 
@@ -38,7 +43,7 @@ def _full_ranking(engine, q: str, filters: Filters, need: int = 10) -> list[tupl
 
 def _ranking(results) -> list[tuple[int, float]]:
     """(uid, score) of what the backend returned, in the same fixed order."""
-    return _in_order([(tantivy_backend.uid(h.key), round(h.score, 3)) for h in results.hits])
+    return _in_order([(tantivy_indexing.uid(h.key), round(h.score, 3)) for h in results.hits])
 
 
 def _in_order(ranking: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -52,33 +57,33 @@ def as_if_large(monkeypatch):
     """The corpus is small enough for every query to count as having few matches, which are
     all scored and counted in one pass; lift that (it is tested on its own below) so that the
     shortcuts of a large catalog run."""
-    monkeypatch.setattr(tantivy_backend, "FEW_MATCHES", 0)
+    monkeypatch.setattr(tantivy_ranking, "FEW_MATCHES", 0)
 
 
 def _spy(monkeypatch, name: str) -> list[bool]:
-    """Records, per call of the backend's method `name`, whether it produced a ranking."""
+    """Records, per call of the ranking function `name`, whether it produced a ranking."""
     calls: list[bool] = []
-    original = getattr(tantivy_backend.TantivyBackend, name)
+    original = getattr(tantivy_ranking, name)
 
-    def spy(self, *args, **kwargs):
-        ranked = original(self, *args, **kwargs)
+    def spy(*args, **kwargs):
+        ranked = original(*args, **kwargs)
         calls.append(ranked is not None)
         return ranked
 
-    monkeypatch.setattr(tantivy_backend.TantivyBackend, name, spy)
+    monkeypatch.setattr(tantivy_ranking, name, spy)
     return calls
 
 
 @pytest.fixture
 def head_first_calls(monkeypatch, as_if_large):
     """Per query ranked relevance-first, whether a first pass produced the ranking."""
-    return _spy(monkeypatch, "_ranked_head_first")
+    return _spy(monkeypatch, "ranked_head_first")
 
 
 @pytest.fixture
 def pass_calls(monkeypatch, as_if_large):
     """The same, per first pass."""
-    return {name: _spy(monkeypatch, f"_ranked_by_{name}") for name in ("terms", "titles")}
+    return {name: _spy(monkeypatch, f"ranked_by_{name}") for name in ("terms", "titles")}
 
 
 def _queries() -> list[str]:
@@ -90,7 +95,7 @@ def _queries() -> list[str]:
 def without_title_pass(monkeypatch):
     """The title pass goes first, and on the corpus it ranks nearly every common term; skip
     it as a word in very many titles makes it, so that the term pass ranks them."""
-    monkeypatch.setattr(tantivy_backend, "HEAD_CANDIDATES", 0)
+    monkeypatch.setattr(tantivy_ranking, "HEAD_CANDIDATES", 0)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +132,7 @@ def test_the_term_pass_keeps_a_document_titled_the_word_that_it_did_not_pick(
         *[doc(f"管理管理{n}", body=many) for n in range(6)],
         doc("管理", key="exact", body="无关内容"),
     )
-    monkeypatch.setattr(tantivy_backend, "HEAD_DEPTH", 2)
+    monkeypatch.setattr(tantivy_ranking, "HEAD_DEPTH", 2)
     engine = services.backend()
     results = engine.search(parse("管理"), Filters(), limit=1, count=False)
     assert pass_calls["terms"] == [True]
@@ -147,7 +152,7 @@ def test_a_large_total_is_estimated_from_the_sample(corpus_index, as_if_large):
     exact = corpus_index.index.searcher().search(built, 1, count=True).count
     results = corpus_index.search(parse("规定"), Filters())
     assert results.approximate
-    assert results.total % tantivy_backend.SAMPLE_BUCKETS == 0
+    assert results.total % tantivy_schema.SAMPLE_BUCKETS == 0
     assert abs(results.total - exact) / exact < 0.3, (results.total, exact)
 
 
@@ -172,7 +177,7 @@ def test_the_sample_required_at_each_lookup_holds_what_the_query_holds_in_it(
     query = parse(q)
     query.match_all = not q  # as the service asks for every item when only filters are set
     sample = tantivy.Query.term_query(corpus_index.schema, "sample", 0)
-    around = corpus_index._within(corpus_index.build(query, filters, scored=False), sample)
+    around = tantivy_querying.within(corpus_index.build(query, filters, scored=False), sample)
     at_lookups = corpus_index.build(query, filters, scored=False, sampled=True)
     expected = searcher.search(around, 1, count=True).count
     assert searcher.search(at_lookups, 1, count=True).count == expected, q
@@ -193,7 +198,7 @@ def test_the_page_and_the_api_say_when_a_total_is_estimated(corpus_index, as_if_
     page = services.search(services.SearchRequest(q="规定"))
     assert page.approximate
     agency_counts = [count for _, _, count in page.facets["agency"]]
-    assert agency_counts and all(n % tantivy_backend.SAMPLE_BUCKETS == 0 for n in agency_counts)
+    assert agency_counts and all(n % tantivy_schema.SAMPLE_BUCKETS == 0 for n in agency_counts)
     html = client.get("/search/", {"q": "规定"}).content.decode()
     assert f"找到约 {page.total_label} 条结果" in html
     data = client.get("/api/public/search/", {"q": "规定"}).json()
@@ -209,7 +214,7 @@ def test_the_page_and_the_api_say_when_a_total_is_estimated(corpus_index, as_if_
     ids=["many title matches", "few possible matches"],
 )
 def test_the_first_pass_is_skipped(corpus_index, head_first_calls, monkeypatch, limit, value, q):
-    monkeypatch.setattr(tantivy_backend, limit, value)
+    monkeypatch.setattr(tantivy_ranking, limit, value)
     results = corpus_index.search(parse(q), Filters(), count=False)
     assert head_first_calls == [False]
     assert _ranking(results) == _full_ranking(corpus_index, q, Filters())
@@ -258,7 +263,47 @@ def test_a_one_word_query_scores_its_title_phrase_once_with_both_boosts(corpus_i
     queries = [j.query for j in evaluation.load(JUDGED) if j.kind in ("title", "partial")]
     queries += ["人民政府", "环境保护", "政府信息公开条例"]
     folded = {q: _full_ranking(corpus_index, q, Filters()) for q in queries}
-    monkeypatch.setattr(tantivy_backend, "_single_part", lambda query: None)
+    monkeypatch.setattr(tantivy_querying, "single_part", lambda query: None)
     separate = {q: _full_ranking(corpus_index, q, Filters()) for q in queries}
     assert folded == separate
     assert sum(bool(ranking) for ranking in folded.values()) >= len(queries) - 2
+
+
+def test_the_switch_turns_every_shortcut_off_and_the_ranking_stays(
+    corpus_index_dir, settings, monkeypatch, as_if_large
+):
+    """GONGKAI_SEARCH_SHORTCUTS off (what bench/search.py compares with): no first pass, no
+    covering phrase, no shared title scorer, and the same top 10 as with them."""
+    used: list[str] = []
+    for module, name in (
+        (tantivy_ranking, "ranked_head_first"),
+        (tantivy_querying.QueryBuilder, "covering_phrase"),
+    ):
+        original = getattr(module, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            used.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+    queries = [*_queries(), "国务院办公厅关于印发"]
+    settings.GONGKAI_SEARCH_INDEX_DIR = str(corpus_index_dir)
+    rankings = {}
+    for on in (True, False):
+        settings.GONGKAI_SEARCH_SHORTCUTS = on
+        services.reset_backend()
+        engine = services.backend()
+        assert engine.shortcuts is on
+        used.clear()
+        rankings[on] = {
+            q: [(h.key, h.score) for h in engine.search(parse(q), Filters(), count=False).hits]
+            for q in queries
+        }
+        expected = {"ranked_head_first", "covering_phrase"} if on else set()
+        assert set(used) == expected, on
+    services.reset_backend()
+    for q in queries:
+        with_shortcuts, without = rankings[True][q], rankings[False][q]
+        assert [key for key, _ in with_shortcuts] == [key for key, _ in without], q
+        for (_, a), (_, b) in zip(with_shortcuts, without, strict=True):
+            assert abs(a - b) <= 1e-4 * b, q

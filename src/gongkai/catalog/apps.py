@@ -8,7 +8,7 @@ class CatalogConfig(AppConfig):
     def ready(self) -> None:
         from gongkai.checks.integrity import record_fingerprint
 
-        from .signals import item_published, item_withdrawn
+        from .signals import guide_changed, item_published, item_withdrawn
 
         # The integrity scan compares served pages with what was published.
         item_published.connect(record_fingerprint, dispatch_uid="checks.record_fingerprint")
@@ -18,3 +18,4 @@ class CatalogConfig(AppConfig):
 
             item_published.connect(search_feed.on_published, dispatch_uid="catalog-search-up")
             item_withdrawn.connect(search_feed.on_withdrawn, dispatch_uid="catalog-search-down")
+            guide_changed.connect(search_feed.on_guide_changed, dispatch_uid="catalog-search-guide")

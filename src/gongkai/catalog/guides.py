@@ -8,7 +8,8 @@ from gongkai.agencies import access
 from gongkai.agencies.models import Agency
 from gongkai.core.models import AuditEvent
 
-from .models import AgencyGuide
+from .models import AgencyGuide, Art20Item
+from .signals import guide_changed
 
 
 def guide_of(agency: Agency) -> AgencyGuide:
@@ -27,7 +28,20 @@ def save_guide(*, user, agency: Agency, sections: dict[str, str]) -> AgencyGuide
         setattr(guide, name, sections.get(name, "").strip())
     guide.full_clean()
     guide.save()
+    guide_changed.send(sender=AgencyGuide, agency=agency)
     return guide
+
+
+def guide_context(agency: Agency) -> dict:
+    """What the guide's text (`catalog/public/guide_text.html`) is written from: the page's,
+    and what search indexes."""
+    prose = guide_of(agency)
+    return {
+        "agency": agency,
+        "art20": Art20Item.choices,
+        "prose": prose,
+        "updated": last_updated(agency, prose),
+    }
 
 
 def last_updated(agency: Agency, guide: AgencyGuide) -> datetime | None:

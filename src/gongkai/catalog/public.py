@@ -22,7 +22,7 @@ from gongkai.agencies.models import Agency
 
 from . import guides
 from .attachments import CONTENT_TYPES
-from .models import Art20Item, Attachment, Genre, InfoItem, Topic
+from .models import Attachment, Genre, InfoItem, Topic
 
 PAGE_SIZE = 20
 RULES_TOPIC = ("综合政务", "政务公开")
@@ -65,17 +65,7 @@ def agency_column(request, pk: int):
 def guide(request, pk: int):
     """政府信息公开指南 (Art. 12): written out of the agency's own records, with its prose."""
     agency = get_object_or_404(_agencies().prefetch_related("reading_rooms"), pk=pk)
-    prose = guides.guide_of(agency)
-    return render(
-        request,
-        "catalog/public/guide.html",
-        {
-            "agency": agency,
-            "art20": Art20Item.choices,
-            "prose": prose,
-            "updated": guides.last_updated(agency, prose),
-        },
-    )
+    return render(request, "catalog/public/guide.html", guides.guide_context(agency))
 
 
 def rules(request, pk: int):

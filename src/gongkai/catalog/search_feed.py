@@ -1,15 +1,20 @@
-"""What the catalog gives full-text search: each published item as a `SearchDocument`, a
-source for full rebuilds (set GONGKAI_SEARCH_SOURCE to `gongkai.catalog.search_feed.
-CatalogSource`), and receivers that queue index changes in the publishing transaction."""
+"""What the catalog gives full-text search: each published item and each agency's 政府信息公开
+指南 as a `SearchDocument`, sources for full rebuilds (`CatalogSource`, `GuideSource`; the
+portal's `PublicPagesSource` takes both), and receivers that queue index changes in the
+publishing or saving transaction."""
 
 from collections.abc import Iterator
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.search.documents import SearchDocument, Status
+from gongkai.agencies.models import Agency
+from gongkai.checks.extract import html_to_text
+from gongkai.search.documents import Kind, SearchDocument, Status
 from gongkai.search.services import enqueue_delete, enqueue_upsert
 
+from . import guides
 from .models import InfoItem
 
 
@@ -61,6 +66,51 @@ class CatalogSource:
     def documents(self) -> Iterator[SearchDocument]:
         for item in self._items().iterator(chunk_size=500):
             yield document_for(item)
+
+
+def guide_key(agency: Agency) -> str:
+    return f"guide:{agency.pk}"
+
+
+def guide_document(agency: Agency) -> SearchDocument:
+    """The agency's guide as search indexes it: the text of its public page."""
+    context = guides.guide_context(agency)
+    markup = render_to_string("catalog/public/guide_text.html", context)
+    title = f"{agency.name}政府信息公开指南"
+    return SearchDocument(
+        key=guide_key(agency),
+        title=title,
+        agency_id=agency.pk,
+        agency_path=agency.path,
+        agency_name=agency.name,
+        published_on=timezone.localdate(context["updated"]) if context["updated"] else None,
+        genre="公开指南",
+        disclosure="proactive",
+        # The page's first line is its title, indexed as such.
+        body=html_to_text(markup).removeprefix(title).strip(),
+        status=Status.PUBLISHED,
+        url=reverse("disclosure:guide", args=[agency.pk]),
+        kind=Kind.GUIDE,
+    )
+
+
+class GuideSource:
+    """The guide of every active agency (each has one, written from its records), for
+    `gongkai reindex`."""
+
+    def _agencies(self):
+        return Agency.objects.active().prefetch_related("reading_rooms").order_by("pk")
+
+    def count(self) -> int:
+        return self._agencies().count()
+
+    def documents(self) -> Iterator[SearchDocument]:
+        for agency in self._agencies().iterator(chunk_size=200):
+            yield guide_document(agency)
+
+
+def on_guide_changed(sender, agency: Agency, **kwargs) -> None:
+    enqueue_upsert(guide_document(agency))
 
 
 def on_published(sender, item: InfoItem, version, **kwargs) -> None:

@@ -4,9 +4,13 @@
 `item_withdrawn` with `item` and `version` when the public version is taken down (撤回). Both are
 sent inside the database transaction of the transition, before it commits, so a receiver that
 writes rows (an index outbox, say) commits or rolls back together with the publication.
+
+`guide_changed` is sent with `agency`, inside the saving transaction, when the agency's
+政府信息公开指南 prose is saved.
 """
 
 from django.dispatch import Signal
 
 item_published = Signal()
 item_withdrawn = Signal()
+guide_changed = Signal()

@@ -34,6 +34,7 @@ from .figures import Figures
 from .formats import FORMAT_2019, FORMAT_2021
 from .models import AnnualReport, FigureOverride, ReportOrigin, ReportStatus, deadline
 from .rules import REPORT_RULES
+from .signals import report_published
 from .validate import check_year_over_year
 
 # Finalising moves refuse a report whose tables break an identity (ogi-spec §3.6 V1–V4).
@@ -360,6 +361,7 @@ def publish(report: AnnualReport, *, user) -> AnnualReport:
         report.published_at = timezone.now()
         report.save(update_fields=["published_content", "content_hash", "status", "published_at"])
         record_transition(report, "publish", sha256=report.content_hash)
+        report_published.send(sender=AnnualReport, report=report)
     return report
 
 
@@ -474,6 +476,7 @@ def import_published(agency: Agency, year: int, path: Path, *, user) -> AnnualRe
         record_transition(
             report, "import_published", file=report.source_name, sha256=report.content_hash
         )
+        report_published.send(sender=AnnualReport, report=report)
     return report
 
 

@@ -7,11 +7,14 @@ from rest_framework.response import Response
 from gongkai.web.permissions import PublicReadOnly
 
 from . import services
+from .documents import DISCLOSURE_LABELS, KIND_LABELS
 from .forms import SearchForm
 
 
 class SearchResultSerializer(serializers.Serializer):
     key = serializers.CharField()
+    kind = serializers.CharField(help_text="类型：item 政府信息、report 年度报告、guide 公开指南")
+    kind_label = serializers.CharField()
     index_number = serializers.CharField()
     title = serializers.CharField()
     doc_number = serializers.CharField()
@@ -40,6 +43,9 @@ class SearchPageSerializer(serializers.Serializer):
     total_approximate = serializers.BooleanField(
         help_text="为真时 total 和分面计数是按样本估算的约数（结果很多时）"
     )
+    relaxed = serializers.BooleanField(
+        help_text="为真时没有结果完整包含检索词，列出的是包含其中部分词语的结果（notices 中有说明）"
+    )
     page = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     results = SearchResultSerializer(many=True)
@@ -55,11 +61,14 @@ def page_data(page: services.SearchPage, notices: list[str]) -> dict:
         "query": page.query.raw,
         "total": page.total,
         "total_approximate": page.approximate,
+        "relaxed": page.relaxed,
         "page": page.page,
         "num_pages": page.num_pages,
         "results": [
             {
                 "key": r.hit.key,
+                "kind": r.hit.kind,
+                "kind_label": r.kind_label,
                 "index_number": r.hit.index_number,
                 "title": r.hit.title,
                 "doc_number": r.hit.doc_number,
@@ -96,7 +105,8 @@ _PARAMETERS = [
     OpenApiParameter("date_from", str, description="起始日期 YYYY-MM-DD"),
     OpenApiParameter("date_to", str, description="截止日期 YYYY-MM-DD"),
     OpenApiParameter("validity", str, enum=["valid", "expired", "repealed"]),
-    OpenApiParameter("disclosure", str, enum=["proactive", "on_application", "not_disclosed"]),
+    OpenApiParameter("disclosure", str, enum=list(DISCLOSURE_LABELS)),
+    OpenApiParameter("kind", str, enum=list(KIND_LABELS), description="类型"),
     OpenApiParameter("sort", str, enum=list(services.SORTS)),
     OpenApiParameter("page", int),
     OpenApiParameter("page_size", int, description=f"1–{services.MAX_PAGE_SIZE}"),

@@ -1,8 +1,8 @@
-"""What search indexes: one `SearchDocument` per catalog item, and sources that yield them.
+"""What search indexes: one `SearchDocument` per public page (a catalog item, an annual report,
+an agency's guide), and sources that yield them.
 
-The search app does not import the catalog: the catalog turns an item into a
-`SearchDocument` (or its `to_dict()` form, for the change queue) and offers a
-`DocumentSource` for full rebuilds.
+The search app imports none of those apps: each turns its records into `SearchDocument`s (or
+their `to_dict()` form, for the change queue) and offers a `DocumentSource` for full rebuilds.
 """
 
 import dataclasses
@@ -23,6 +23,17 @@ class Status:
     REVOKED = "revoked"
 
 
+class Kind:
+    """What a document is, shown as its 类型 and offered as a facet."""
+
+    ITEM = "item"
+    REPORT = "report"
+    GUIDE = "guide"
+
+
+KIND_LABELS = {Kind.ITEM: "政府信息", Kind.REPORT: "年度报告", Kind.GUIDE: "公开指南"}
+
+
 class Validity:
     """有效性 of a normative document (the catalog's values); only VALID ranks as current."""
 
@@ -33,16 +44,14 @@ class Validity:
 
 
 VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validity.REPEALED: "废止"}
-DISCLOSURE_LABELS = {
-    "proactive": "主动公开",
-    "on_application": "依申请公开",
-    "not_disclosed": "不予公开",
-}
+# The 公开属性 a search may be narrowed to. 不予公开 is left out: such information is not
+# public (Art. 14–16), and offering it as a filter would suggest the portal holds some.
+DISCLOSURE_LABELS = {"proactive": "主动公开", "on_application": "依申请公开"}
 
 
 @dataclass(frozen=True)
 class SearchDocument:
-    """One catalog item as search sees it. `key` is stable across versions of the item."""
+    """One public page as search sees it. `key` is stable across versions of what it shows."""
 
     key: str
     title: str
@@ -64,6 +73,7 @@ class SearchDocument:
     # An item replaced by a newer version stays in the catalog but not in public results.
     is_current: bool = True
     url: str = ""
+    kind: str = Kind.ITEM
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

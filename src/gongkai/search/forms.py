@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .documents import DISCLOSURE_LABELS, VALIDITY_LABELS
+from .documents import DISCLOSURE_LABELS, KIND_LABELS, VALIDITY_LABELS
 from .services import MAX_PAGE_SIZE, PAGE_SIZE, SORTS, SearchRequest
 
 # Longer input is cut by the query parser anyway; this only bounds what a form holds.
@@ -23,6 +23,9 @@ class SearchForm(forms.Form):
     )
     disclosure = forms.ChoiceField(
         label="公开属性", required=False, choices=[("", "不限"), *DISCLOSURE_LABELS.items()]
+    )
+    kind = forms.ChoiceField(
+        label="类型", required=False, choices=[("", "不限"), *KIND_LABELS.items()]
     )
     sort = forms.ChoiceField(label="排序", required=False, choices=list(SORTS.items()))
     page = forms.IntegerField(label="页码", required=False, min_value=1)
@@ -56,6 +59,7 @@ class SearchForm(forms.Form):
             date_to=data.get("date_to"),
             validity=data.get("validity", ""),
             disclosure=data.get("disclosure", ""),
+            kind=data.get("kind", ""),
             sort=data.get("sort") or "relevance",
             page=data.get("page", 1),
             page_size=data.get("page_size", PAGE_SIZE),

@@ -50,6 +50,8 @@ class ParsedQuery:
     notices: list[str] = field(default_factory=list)
     # Set by the service when only filters were given: list everything they allow.
     match_all: bool = False
+    # Any clause may match, a document matching more of them ranking first (see `relax`).
+    relaxed: bool = False
 
     @property
     def empty(self) -> bool:
@@ -81,6 +83,25 @@ class ParsedQuery:
             for clause in self.clauses
         ]
         return replace(self, clauses=clauses, notices=list(self.notices))
+
+    def relax(self) -> "ParsedQuery | None":
+        """This query with its words made optional, for when it finds nothing as a whole: a
+        word split into dictionary words becomes one clause per word, with that word's
+        synonyms (低保标准 → 低保 or 最低生活保障, 标准), and a document matching more clauses
+        ranks first. None when there are fewer than two clauses to relax."""
+        clauses: list[Clause] = []
+        for clause in self.clauses:
+            split = len(clause.alternatives) == 1 and len(clause.alternatives[0].parts) > 1
+            if not split:
+                clauses.append(clause)
+                continue
+            for part in clause.alternatives[0].parts:
+                clauses.append(Clause(_alternatives(Term(part, (part,)))))
+        if len(clauses) < 2:
+            return None
+        return replace(
+            self, clauses=clauses[:MAX_CLAUSES], relaxed=True, notices=list(self.notices)
+        )
 
     @property
     def highlight_terms(self) -> list[str]:

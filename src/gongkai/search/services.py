@@ -26,7 +26,7 @@ from gongkai.agencies.models import Agency
 from . import query as query_module
 from . import suggest
 from .backends.base import Filters, Hit, IndexUnavailable, Results, SearchBackend
-from .documents import DocumentSource, SearchDocument
+from .documents import KIND_LABELS, DocumentSource, SearchDocument
 from .highlight import highlight, snippet
 from .models import IndexChange
 from .query import ParsedQuery
@@ -38,7 +38,7 @@ MAX_PAGE_SIZE = 50
 # Deep pages cost the index as much as the first thousand results; nobody reads past them.
 MAX_RESULTS = 1000
 SYNC_BATCH = 500
-FACETS = ("agency", "topic", "genre", "year")
+FACETS = ("kind", "agency", "topic", "genre", "year")
 SORTS = {"relevance": "相关度", "date": "日期"}
 # Staff may also find unpublished items where they may read the catalog (their own agency,
 # and a supervisor's subtree).
@@ -201,6 +201,7 @@ class SearchRequest:
     date_to: date | None = None
     validity: str = ""
     disclosure: str = ""
+    kind: str = ""
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
@@ -217,6 +218,7 @@ class SearchRequest:
             or self.date_to
             or self.validity
             or self.disclosure
+            or self.kind
         )
 
 
@@ -226,6 +228,11 @@ class Result:
     title_html: str
     snippet_html: str
     snippet_text: str
+
+    @property
+    def kind_label(self) -> str:
+        """年度报告, 公开指南 or 政府信息."""
+        return KIND_LABELS.get(self.hit.kind, self.hit.kind)
 
 
 @dataclass
@@ -257,6 +264,11 @@ class SearchPage:
         return str(int(rounded))
 
     @property
+    def relaxed(self) -> bool:
+        """Nothing held every word: these are the best partial matches."""
+        return self.query.relaxed and self.total > 0
+
+    @property
     def has_previous(self) -> bool:
         return self.page > 1
 
@@ -280,6 +292,7 @@ def _filters(request: SearchRequest, user) -> Filters:
         "date_to": request.date_to,
         "validity": request.validity,
         "disclosure": request.disclosure,
+        "kind": request.kind,
     }
     if not request.include_drafts or user is None:
         return Filters(**common)
@@ -297,13 +310,15 @@ def _filters(request: SearchRequest, user) -> Filters:
 
 def _facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list]:
     """(value, label, count) buckets: agencies arrive as "id:name"; years, newest first,
-    get 年."""
+    get 年; kinds are named (年度报告)."""
     labelled: dict[str, list] = {}
     for name, buckets in facets.items():
         rows = []
         for value, count in buckets:
             if name == "agency":
                 value, _, label = value.partition(":")
+            elif name == "kind":
+                label = KIND_LABELS.get(value, value)
             else:
                 label = f"{value}年" if name == "year" else value
             rows.append((value, label, count))
@@ -341,6 +356,11 @@ def find(
 UNAVAILABLE = "检索服务暂时不可用，请稍后再试。"
 
 
+def relaxed_notice(typed: str) -> str:
+    """What the page says above partial matches (the query as typed, quoted)."""
+    return f"未找到完整包含“{query_module.clean(typed)}”的信息，以下是部分匹配的结果。"
+
+
 def search(request: SearchRequest, user=None, *, with_facets: bool = True) -> SearchPage:
     """Search as `user` (None for the public) and return one page of highlighted results; a
     page with `unavailable` set, and a notice, when the index cannot answer."""
@@ -376,10 +396,20 @@ def _search(request: SearchRequest, user, with_facets: bool) -> SearchPage:
     if page > last_page:
         notices.append(f"只提供前 {MAX_RESULTS} 条结果，请增加检索词或筛选条件缩小范围。")
         page = last_page
-    parsed, found = find(
-        engine, parsed, filters, sort=sort, offset=(page - 1) * page_size, limit=page_size
-    )
-    if parsed.split and found.total:
+    offset = (page - 1) * page_size
+    parsed, found = find(engine, parsed, filters, sort=sort, offset=offset, limit=page_size)
+    suggestion = ""
+    if found.total == 0 and not parsed.empty:
+        suggestion = suggest.did_you_mean(parsed, lambda q: engine.count(q, filters))
+        # A typing slip is answered by its correction; otherwise the words found apart
+        # (低保标准 where items say 最低生活保障 … 标准) beat no answer at all.
+        relaxed = None if suggestion else parsed.relax()
+        if relaxed is not None:
+            parsed = relaxed
+            found = engine.search(parsed, filters, sort=sort, offset=offset, limit=page_size)
+    if parsed.relaxed and found.total:
+        notices.append(relaxed_notice(request.q))
+    elif parsed.split and found.total:
         notices.append("没有找到与检索词完全一致的内容，以下结果分别包含检索词中的各个词。")
     num_pages = min(math.ceil(found.total / page_size), last_page)
     if found.total and page > num_pages:
@@ -401,9 +431,6 @@ def _search(request: SearchRequest, user, with_facets: bool) -> SearchPage:
     facets = {}
     if with_facets:
         facets = _facet_labels(engine.facets(parsed, filters, FACETS, sampled=found.approximate))
-    suggestion = ""
-    if found.total == 0 and not parsed.empty:
-        suggestion = suggest.did_you_mean(parsed, lambda q: engine.count(q, filters))
     return SearchPage(
         request=request,
         query=parsed,

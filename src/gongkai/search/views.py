@@ -8,7 +8,13 @@ from . import services
 from .documents import DISCLOSURE_LABELS, VALIDITY_LABELS
 from .forms import SearchForm
 
-FACET_TITLES = {"agency": "发布机关", "topic": "主题分类", "genre": "体裁", "year": "年份"}
+FACET_TITLES = {
+    "kind": "类型",
+    "agency": "发布机关",
+    "topic": "主题分类",
+    "genre": "体裁",
+    "year": "年份",
+}
 
 
 def _link(params: dict[str, str], **changes) -> str:

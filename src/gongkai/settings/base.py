@@ -230,9 +230,11 @@ GONGKAI_SEARCH_BACKEND = env_str(
 GONGKAI_SEARCH_INDEX_DIR = env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "search-index"))
 GONGKAI_SEARCH_SYNC_INLINE = env_bool("GONGKAI_SEARCH_SYNC_INLINE", True)
 GONGKAI_SEARCH_SOURCE = env_str(
-    "GONGKAI_SEARCH_SOURCE", "gongkai.catalog.search_feed.CatalogSource"
+    "GONGKAI_SEARCH_SOURCE", "gongkai.portal.search_feed.PublicPagesSource"
 )
 GONGKAI_SEARCH_DATA_DIR = env_str("GONGKAI_SEARCH_DATA_DIR", "")
+# The embedded backend's ranking shortcuts (same ranking, less work); off only to measure them.
+GONGKAI_SEARCH_SHORTCUTS = env_bool("GONGKAI_SEARCH_SHORTCUTS", True)
 # The shared corpus of real government texts beside the repository, for benchmarks and tests.
 GONGKAI_CORPUS_PATH = env_str(
     "GONGKAI_CORPUS_PATH",

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from ..documents import SearchDocument
+from ..documents import Kind, SearchDocument
 from ..query import ParsedQuery
 
 
@@ -26,6 +26,7 @@ class Filters:
     date_to: date | None = None
     validity: str = ""
     disclosure: str = ""
+    kind: str = ""
     public_only: bool = True
     # Staff may also see unpublished items of these agencies (ids) and subtrees (paths).
     draft_agency_ids: frozenset[int] = frozenset()
@@ -51,6 +52,7 @@ class Hit:
     url: str
     summary: str
     body: str
+    kind: str = Kind.ITEM
 
 
 @dataclass

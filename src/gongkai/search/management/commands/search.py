@@ -29,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--genre")
         parser.add_argument("--year")
         parser.add_argument("--validity")
+        parser.add_argument("--kind", help="类型：item、report、guide")
         parser.add_argument("--sort", choices=list(services.SORTS), default="relevance")
         parser.add_argument("--page", default="1")
         parser.add_argument("--limit", default=str(services.PAGE_SIZE), help="每页条数")
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         q = options["query"] if options["query"] is not None else " ".join(options["words"])
         params = {"q": q, "sort": options["sort"], "page": options["page"]}
         params["page_size"] = options["limit"]
-        for name in ("agency", "topic", "genre", "year", "validity"):
+        for name in ("agency", "topic", "genre", "year", "validity", "kind"):
             if options[name]:
                 params[name] = options[name]
         request, notices = SearchForm(params).search_request()
@@ -58,11 +59,15 @@ class Command(BaseCommand):
         if data["suggestion"]:
             self.stdout.write(f"您是不是要找：{data['suggestion']}")
         about = "约 " if data["total_approximate"] else ""
-        self.stdout.write(f"共 {about}{data['total']} 条，第 {data['page']}/{data['num_pages']} 页")
+        partial = "（部分匹配）" if data["relaxed"] else ""
+        self.stdout.write(
+            f"共 {about}{data['total']} 条{partial}，第 {data['page']}/{data['num_pages']} 页"
+        )
         first = (page.page - 1) * request.page_size + 1
         for number, result in enumerate(data["results"], start=first):
+            kind = result["kind_label"] if result["kind"] != "item" else ""
             meta = " · ".join(
-                v for v in (result["agency_name"], result["doc_number"], result["date"]) if v
+                v for v in (kind, result["agency_name"], result["doc_number"], result["date"]) if v
             )
             self.stdout.write(f"{number:>3}. {result['title']}  [{result['score']}]")
             self.stdout.write(f"     {meta}  {result['index_number']}".rstrip())
