@@ -5,8 +5,8 @@ import json
 
 import pytest
 from django.core.management import call_command
-from gongkai.catalog.demo import PUBLISHED
 
+from gongkai.review.demo import PUBLISHED
 from gongkai.search.query import parse
 
 from .conftest import doc, search
