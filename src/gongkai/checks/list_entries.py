@@ -8,11 +8,12 @@ from, so the next check uses the change.
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from gongkai.agencies import access
 from gongkai.core.models import AuditEvent
+from gongkai.lib.errors import Refused
 
 from .list_formats import BY_NAME, EntryError, WordList, display, identity, package_values, parse
 from .lists import configured_extra_dir, load_list
@@ -34,7 +35,7 @@ def word_list(name: str) -> WordList:
     try:
         return BY_NAME[name]
     except KeyError:
-        raise ValidationError("没有这个词表") from None
+        raise Refused("没有这个词表") from None
 
 
 def package_entries(target: WordList) -> list[str]:
@@ -47,17 +48,17 @@ def _clean(target: WordList, text: str, exclude: CheckListEntry | None = None) -
     try:
         value = parse(target, text)
     except EntryError as exc:
-        raise ValidationError(str(exc)) from exc
+        raise Refused(str(exc)) from exc
     key = identity(target, value)
     data = load_list(target.kind, configured_extra_dir())
     if key in {identity(target, v) for v in package_values(target, data)}:
-        raise ValidationError(f"「{key}」已在基础词表中，无需添加")
+        raise Refused(f"「{key}」已在基础词表中，无需添加")
     others = CheckListEntry.objects.filter(list_name=target.name, is_active=True)
     if exclude is not None:
         others = others.exclude(pk=exclude.pk)
     for other in others:
         if identity(target, other.value()) == key:
-            raise ValidationError(f"「{key}」已在本地增补中")
+            raise Refused(f"「{key}」已在本地增补中")
     # Stored as the list would display it, so the same entry always reads the same way.
     return display(target, value)
 

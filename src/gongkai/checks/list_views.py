@@ -1,11 +1,11 @@
 """The workbench pages where a 系统管理员 reads the check word lists and edits the additions."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from gongkai.lib.errors import Refused
 from gongkai.web.scoping import StaffMixin
 
 from . import list_entries
@@ -68,7 +68,7 @@ class WordListView(StaffMixin, TemplateView):
     def _word_list(self) -> WordList:
         try:
             return list_entries.word_list(self.request.GET.get("name", ""))
-        except ValidationError:
+        except Refused:
             raise Http404("没有这个词表") from None
 
     def get_context_data(self, **kwargs):
@@ -99,8 +99,8 @@ class WordListView(StaffMixin, TemplateView):
                     text=form.cleaned_data["entry"],
                     note=form.cleaned_data["note"],
                 )
-            except ValidationError as exc:
-                form.add_error("entry", exc)
+            except Refused as refused:
+                form.add_error("entry", refused.message)
             else:
                 messages.success(request, "已添加，之后的检查即按新词表进行。")
                 return HttpResponseRedirect(_list_url(self.word_list))
@@ -151,8 +151,8 @@ class ListEntryView(StaffMixin, TemplateView):
                 list_entries.set_active(
                     user=request.user, entry=self.entry, active=op == "activate"
                 )
-            except ValidationError as exc:
-                messages.error(request, "；".join(exc.messages))
+            except Refused as refused:
+                messages.error(request, refused.message)
             else:
                 state = "启用" if self.entry.is_active else "停用"
                 messages.success(request, f"已{state}，之后的检查即按新词表进行。")
@@ -166,8 +166,8 @@ class ListEntryView(StaffMixin, TemplateView):
                     text=form.cleaned_data["entry"],
                     note=form.cleaned_data["note"],
                 )
-            except ValidationError as exc:
-                form.add_error("entry", exc)
+            except Refused as refused:
+                form.add_error("entry", refused.message)
             else:
                 messages.success(request, "已保存修改，之后的检查即按新词表进行。")
                 return HttpResponseRedirect(_entry_url(self.entry))
