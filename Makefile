@@ -42,9 +42,12 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports --no-cache
 
+# One test process per core; a test file stays in one process, so its fixtures are built once.
+PARALLEL ?= -n auto --dist loadfile
+
 test: lint
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(GONGKAI) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 	$(if $(SKIP_DATE_GUARD),,$(MAKE) --no-print-directory date-guard)
 
 # The date-sensitive tests (the clock, queues, reminders, status page, calendar, the application
