@@ -54,7 +54,7 @@ test: lint
 # journey) again on the days that have broken them: late December, 2 January, the working day
 # before Spring Festival (2026 and 2027), and November with next year's schedule not imported.
 DATE_GUARD_DAYS := 2026-12-21 2027-01-02 2026-02-14 2027-02-04 2026-11-16
-DATE_GUARD_TESTS := tests/applications tests/core tests/portal \
+DATE_GUARD_TESTS := tests/applications tests/calendar tests/core tests/portal \
 	tests/workbench/test_holiday_calendar_page.py tests/browser/test_application_journey.py
 date-guard: install
 	@for day in $(DATE_GUARD_DAYS); do \

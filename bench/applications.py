@@ -49,8 +49,8 @@ def seed(count: int) -> tuple:
     from gongkai.agencies.services import create_staff
     from gongkai.applications import ledger, services
     from gongkai.applications.models import Application, CaseEvent
+    from gongkai.calendar.workdays import add_workdays
     from gongkai.core import uscc
-    from gongkai.core.workdays import add_workdays
 
     def code(n: int) -> str:
         first17 = f"1153990100000{n:03d}0"
@@ -181,7 +181,7 @@ def main() -> int:
     from django.test import Client
 
     from gongkai.applications.models import Application
-    from gongkai.core import holidays, workdays
+    from gongkai.calendar import holidays, workdays
 
     with time_machine.travel(f"{TODAY.isoformat()} 10:00 +0800", tick=True):
         began = time.perf_counter()

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _setup()
     from gongkai.applications.clock import reply_due_date
-    from gongkai.core import workdays
+    from gongkai.calendar import workdays
 
     rng = random.Random(options.seed)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gongkai.core import workdays
+from gongkai.calendar import workdays
 
 
 @pytest.fixture(autouse=True)

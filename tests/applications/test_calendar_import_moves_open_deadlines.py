@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from gongkai.applications import services
-from gongkai.core import holidays
+from gongkai.calendar import holidays
 from gongkai.core.models import AuditEvent
 from tests.applications.cases import d, make_case
 from tests.conftest import make_staff

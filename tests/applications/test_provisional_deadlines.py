@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from gongkai.applications import letters, services
 from gongkai.applications.models import Application
-from gongkai.core import holidays, workdays
+from gongkai.calendar import holidays, workdays
 from gongkai.core.models import AuditEvent
 from tests.applications.cases import d, make_case
 from tests.conftest import login, make_staff

@@ -8,9 +8,9 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gongkai.core import workdays
+from gongkai.calendar import workdays
+from gongkai.calendar.workdays import is_workday
 from gongkai.core.models import AuditEvent
-from gongkai.core.workdays import is_workday
 from tests.conftest import login, make_staff
 
 # 2030-02-02 is a Saturday, 2030-02-04 a Monday.
@@ -45,7 +45,7 @@ def test_system_admin_imports_a_year(county):
     assert not is_workday(date(2030, 2, 4))
     assert is_workday(date(2030, 2, 2))
     assert not workdays.schedule_for(2030).provisional
-    event = AuditEvent.objects.filter(record_type="core.holidayschedule", action="import").get()
+    event = AuditEvent.objects.filter(record_type="calendar.holidayschedule", action="import").get()
     assert event.actor_id == admin.pk and event.after["notice"] == "国办发明电〔2029〕9号"
 
 
@@ -55,7 +55,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(county):
     page = _upload(login(admin), bad).content.decode()
     assert "已导入" not in page and "调休" in page
     assert workdays.schedule_for(2030).provisional
-    assert not AuditEvent.objects.filter(record_type="core.holidayschedule").exists()
+    assert not AuditEvent.objects.filter(record_type="calendar.holidayschedule").exists()
 
 
 def test_staff_of_an_agency_cannot_import(agency_a):
@@ -78,13 +78,13 @@ def test_a_provisional_year_is_shown_as_such(county):
 
 def test_system_admin_pastes_the_notice_checks_the_calendar_and_imports(county):
     admin = login(make_staff(county, "system_admin"))
-    text = (Path(__file__).parents[1] / "core" / "notices" / "2026.txt").read_text("utf-8")
+    text = (Path(__file__).parents[1] / "calendar" / "notices" / "2026.txt").read_text("utf-8")
     text = text.replace("2026", "2030").replace("2025", "2029")  # no schedule to clash with
     url = reverse("workbench:calendar_notice")
     # A 2030 notice with the 2026 weekdays: every date's weekday is checked.
     refused = admin.post(url, {"text": text}).content.decode()
     assert "请核对日期" in refused and "确认导入" not in refused
-    good = (Path(__file__).parents[1] / "core" / "notices" / "2026.txt").read_text("utf-8")
+    good = (Path(__file__).parents[1] / "calendar" / "notices" / "2026.txt").read_text("utf-8")
     # 2026 is built in; importing its own notice over it must change nothing but the source.
     preview = admin.post(url, {"text": good}).content.decode()
     assert "请核对：2026年（国办发明电〔2025〕7号）" in preview

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from gongkai.core.workdays import add_workdays, workdays_between
+from gongkai.calendar.workdays import add_workdays, workdays_between
 
 REPLY_WORKDAYS = 20  # Art. 33¶2: reply within 20 working days of receipt
 MAX_EXTENSION_WORKDAYS = 20  # Art. 33¶2: an approved extension adds at most 20 working days

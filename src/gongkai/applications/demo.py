@@ -4,9 +4,9 @@ import random
 from datetime import date, timedelta
 
 from gongkai.agencies import access
+from gongkai.calendar.workdays import add_workdays, workdays_between
 from gongkai.core import uscc
 from gongkai.core.actor import acting_as, actor_for_user
-from gongkai.core.workdays import add_workdays, workdays_between
 
 from . import identity, services
 from .models import Channel, DeliveryMethod, IdType, ProvisionForm

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db import models
 
-from gongkai.core.workdays import CalendarUnknown, provisional_year
+from gongkai.calendar.workdays import CalendarUnknown, provisional_year
 
 from . import clock
 

@@ -14,9 +14,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 
+from gongkai.calendar.workdays import provisional_year
 from gongkai.core import fonts
 from gongkai.core.audit import record_transition
-from gongkai.core.workdays import provisional_year
 from gongkai.lib.errors import Refused
 
 from . import services

@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.calendar.workdays import CalendarUnknown, add_workdays, provisional_note
 from gongkai.core.models import AuditedModel
-from gongkai.core.workdays import CalendarUnknown, add_workdays, provisional_note
 
 from . import identity
 from .ledger import OPEN_STATUSES, PAUSED_STATUSES, WAITING_STATUSES, EventKind, Status

@@ -10,15 +10,15 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
-from gongkai.catalog.attachments import CONTENT_TYPES
-from gongkai.core.actor import Actor, acting_as
-from gongkai.core.audit import record_transition
-from gongkai.core.workdays import (
+from gongkai.calendar.workdays import (
     CalendarUnknown,
     add_workdays,
     provisional_note,
     provisional_year,
 )
+from gongkai.catalog.attachments import CONTENT_TYPES
+from gongkai.core.actor import Actor, acting_as
+from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 
 from . import forms, paper_form, reply_files, services

@@ -2,7 +2,7 @@
 
 from django.dispatch import receiver
 
-from gongkai.core.workdays import schedule_changed
+from gongkai.calendar.workdays import schedule_changed
 
 from .services import recompute_open_deadlines
 

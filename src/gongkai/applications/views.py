@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from gongkai.agencies import access
-from gongkai.core.workdays import CalendarUnknown, add_workdays, next_year_awaited
+from gongkai.calendar.workdays import CalendarUnknown, add_workdays, next_year_awaited
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
 from gongkai.web.queues import QueueListMixin

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from gongkai.core.workdays import add_workdays
+from gongkai.calendar.workdays import add_workdays
 
 PROACTIVE_PUBLICATION_WORKDAYS = 20  # Art. 26: publish within 20 working days
 

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
+from gongkai.calendar.workdays import CalendarUnknown
 from gongkai.checks.services import check_text
 from gongkai.core.audit import record_transition
 from gongkai.core.snapshots import snapshot
-from gongkai.core.workdays import CalendarUnknown
 from gongkai.lib import doc_numbers
 from gongkai.lib.errors import Refused, validated
 

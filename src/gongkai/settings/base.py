@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "gongkai.core",
+    "gongkai.calendar",
     "gongkai.agencies",
     "gongkai.checks",
     "gongkai.applications",

@@ -109,9 +109,16 @@ def action_label(action: str) -> str:
     return ACTION_LABELS.get(action, action)
 
 
+# Rows written before a model moved to another app keep the type they were written with.
+MOVED_RECORD_TYPES = {
+    "core.holidayschedule": "calendar.holidayschedule",
+    "core.holidayscheduleday": "calendar.holidayscheduleday",
+}
+
+
 def _model(record_type: str):
     try:
-        return apps.get_model(record_type)
+        return apps.get_model(MOVED_RECORD_TYPES.get(record_type, record_type))
     except (LookupError, ValueError):
         return None
 

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from gongkai.core.holiday_notice import parse_notice_text
-from gongkai.core.holidays import (
+from gongkai.calendar.holiday_notice import parse_notice_text
+from gongkai.calendar.holidays import (
     ParsedSchedule,
     ScheduleFileError,
     import_schedule,
     parse_schedule_text,
 )
-from gongkai.core.workdays import CalendarUnknown, DayKind, next_year_awaited, schedule_for
+from gongkai.calendar.workdays import CalendarUnknown, DayKind, next_year_awaited, schedule_for
 from gongkai.web.scoping import StaffMixin
 
 MAX_SCHEDULE_BYTES = 256 * 1024

@@ -10,8 +10,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from gongkai.calendar.workdays import CalendarUnknown
 from gongkai.core import audit
-from gongkai.core.workdays import CalendarUnknown
 from gongkai.lib.errors import Refused
 
 from ..ledger import State

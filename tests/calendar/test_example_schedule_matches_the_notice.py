@@ -6,13 +6,13 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-import gongkai.core
-from gongkai.core.holidays import import_schedule, read_schedule_file
-from gongkai.core.workdays import IMPORTED_SOURCE, is_workday, schedule_for
+import gongkai.calendar
+from gongkai.calendar.holidays import import_schedule, read_schedule_file
+from gongkai.calendar.workdays import IMPORTED_SOURCE, is_workday, schedule_for
 
 pytestmark = pytest.mark.usefixtures("calendar")
 
-EXAMPLE = Path(gongkai.core.__file__).parent / "data" / "holidays-2022.yaml"
+EXAMPLE = Path(gongkai.calendar.__file__).parent / "data" / "holidays-2022.yaml"
 
 
 def test_example_file_gives_the_same_working_days_as_the_package():

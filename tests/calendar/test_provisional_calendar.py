@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from gongkai.core import workdays
-from gongkai.core.workdays import (
+from gongkai.calendar import workdays
+from gongkai.calendar.workdays import (
     CalendarUnknown,
     add_workdays,
     confirmed_schedule_for,

@@ -3,8 +3,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from gongkai.core.holidays import ScheduleFileError, read_schedule_file
-from gongkai.core.models import AuditEvent, HolidaySchedule
+from gongkai.calendar.holidays import ScheduleFileError, read_schedule_file
+from gongkai.calendar.models import HolidaySchedule
+from gongkai.core.models import AuditEvent
 
 pytestmark = pytest.mark.usefixtures("calendar")
 

@@ -26,8 +26,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.core.audit import record_transition
+
 from . import workdays
-from .audit import record_transition
 from .models import HolidaySchedule, HolidayScheduleDay
 from .workdays import DayKind, ScheduleDay
 

@@ -6,20 +6,20 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from gongkai.core.actor import Actor, acting_as, actor_for_user
-from gongkai.core.holidays import (
+from gongkai.calendar.holidays import (
     WEEKDAY_NAMES,
     ScheduleFileError,
     import_schedule,
     read_schedule_file,
 )
-from gongkai.core.workdays import (
+from gongkai.calendar.workdays import (
     CalendarUnknown,
     DayKind,
     is_workday,
     schedule_for,
     workdays_between,
 )
+from gongkai.core.actor import Actor, acting_as, actor_for_user
 
 
 class Command(BaseCommand):

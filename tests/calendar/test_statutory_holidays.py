@@ -5,7 +5,7 @@ from datetime import date
 import chinese_calendar
 import pytest
 
-from gongkai.core.statutory_holidays import statutory_holidays
+from gongkai.calendar.statutory_holidays import statutory_holidays
 
 
 def test_2027_from_the_law():

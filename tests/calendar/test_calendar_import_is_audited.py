@@ -3,8 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from gongkai.calendar.models import HolidaySchedule
 from gongkai.core.audit import verify
-from gongkai.core.models import AuditEvent, HolidaySchedule
+from gongkai.core.models import AuditEvent
 from tests.conftest import make_staff
 
 from .conftest import SCHEDULE_2027
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.usefixtures("calendar")
 
 
 def _import_events():
-    return AuditEvent.objects.filter(record_type="core.holidayschedule", action="import")
+    return AuditEvent.objects.filter(record_type="calendar.holidayschedule", action="import")
 
 
 def test_import_is_recorded_with_its_importer(write_schedule, county):
@@ -34,7 +35,9 @@ def test_import_is_recorded_with_its_importer(write_schedule, county):
     }
     # Each day written is itself in the trail.
     assert (
-        AuditEvent.objects.filter(record_type="core.holidayscheduleday", action="create").count()
+        AuditEvent.objects.filter(
+            record_type="calendar.holidayscheduleday", action="create"
+        ).count()
         == 13
     )
     assert verify().ok
@@ -51,5 +54,5 @@ def test_replacing_names_the_previous_notice(write_schedule):
     assert latest.after["notice"] == "测试发明电〔2026〕5号"
     assert latest.after["replaced_notice"] == "测试发明电〔2026〕1号"
     assert latest.actor_label == "命令行（gongkai calendar import）"
-    deleted = AuditEvent.objects.filter(record_type="core.holidayscheduleday", action="delete")
+    deleted = AuditEvent.objects.filter(record_type="calendar.holidayscheduleday", action="delete")
     assert deleted.count() == 13

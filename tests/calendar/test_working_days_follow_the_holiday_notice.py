@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from gongkai.core.workdays import add_workdays, is_workday, workdays_between
+from gongkai.calendar.workdays import add_workdays, is_workday, workdays_between
 
 pytestmark = pytest.mark.usefixtures("calendar")
 

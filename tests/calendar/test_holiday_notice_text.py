@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.core.holiday_notice import parse_notice_text
-from gongkai.core.holidays import ScheduleFileError
-from gongkai.core.workdays import DayKind, schedule_for
+from gongkai.calendar.holiday_notice import parse_notice_text
+from gongkai.calendar.holidays import ScheduleFileError
+from gongkai.calendar.workdays import DayKind, schedule_for
 
 NOTICES = Path(__file__).parent / "notices"
 

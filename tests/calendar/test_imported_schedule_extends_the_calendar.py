@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from gongkai.applications.clock import reply_due_date
-from gongkai.core import workdays
-from gongkai.core.models import HolidaySchedule, HolidayScheduleDay
-from gongkai.core.workdays import DayKind, add_workdays, is_workday
+from gongkai.calendar import workdays
+from gongkai.calendar.models import HolidaySchedule, HolidayScheduleDay
+from gongkai.calendar.workdays import DayKind, add_workdays, is_workday
 
 from .conftest import SCHEDULE_2027
 

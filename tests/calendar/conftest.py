@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.core import workdays
+from gongkai.calendar import workdays
 
 # Invented for the tests, not the real 2027 notice: 元旦 Fri 1 Jan to Sun 3 Jan, a Spring
 # Festival week from Sat 6 Feb to Sun 14 Feb, and Sat 20 Feb worked instead.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CalendarConfig(AppConfig):
+    name = "gongkai.calendar"
+    verbose_name = "工作日历"
