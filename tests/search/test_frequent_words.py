@@ -96,7 +96,6 @@ def test_a_listed_word_finds_every_document_that_holds_it(corpus_index):
 def test_the_index_is_queried_with_the_list_it_was_built_with(index, settings, tmp_path):
     settings.GONGKAI_SEARCH_DATA_DIR = str(tmp_path)
     (tmp_path / words.FILE_NAME).write_text("县级政府部门\n", encoding="utf-8")
-    index.clear()
     index.upsert([doc("关于县级政府部门权责清单的通知")])
     index.commit()
     assert "县级政府部门" in index.words
@@ -108,8 +107,8 @@ def test_the_index_is_queried_with_the_list_it_was_built_with(index, settings, t
     for q in ("县级政府部门", "权责清单"):
         assert engine.search(parse(q), Filters()).total == 1
     # A rebuild takes up the new list.
-    engine.clear()
-    assert "权责清单" in engine.words and "县级政府部门" not in engine.words
+    built = engine.beside()
+    assert "权责清单" in built.words and "县级政府部门" not in built.words
 
 
 def test_a_serving_process_takes_up_the_list_of_a_rebuild_made_elsewhere(settings, tmp_path):
@@ -121,9 +120,9 @@ def test_a_serving_process_takes_up_the_list_of_a_rebuild_made_elsewhere(setting
     server.refresh()
     assert "县级政府部门" in server.words
     (tmp_path / words.FILE_NAME).write_text("权责清单\n", encoding="utf-8")
-    rebuilder.clear()
-    rebuilder.add_new([doc("关于县级政府部门权责清单的通知")])
-    rebuilder.commit()
+    built = rebuilder.beside()
+    built.add_new([doc("关于县级政府部门权责清单的通知")])
+    rebuilder.swap_in(built)
     server.refresh()
     assert "权责清单" in server.words and "县级政府部门" not in server.words
     # With the old list it would look 县级政府部门 up whole, where the new index no longer has it.

@@ -183,12 +183,17 @@ def _term(raw: str, exact: bool) -> Term | None:
 
 
 def _alternatives(term: Term) -> tuple[Term, ...]:
+    """The term, its synonyms (低保 → 最低生活保障), and the term with its short forms
+    written out (个税法 → 个人所得税法, 居委会组织法 → 居民委员会组织法): people type the
+    short form, titles carry the full one."""
     if term.exact:
         return (term,)
-    group = text.synonym_groups().get(term.text)
-    if not group:
-        return (term,)
-    others = [_term(word, exact=False) for word in group if word != term.text]
+    group = text.synonym_groups().get(term.text, ())
+    words = [word for word in group if word != term.text]
+    written_out = text.expand_abbreviations(term.text)
+    if written_out != term.text and written_out not in group:
+        words.append(written_out)
+    others = [_term(word, exact=False) for word in words]
     return (term, *[t for t in others if t is not None])
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -56,12 +57,19 @@ def reset_backend() -> None:
     backend.cache_clear()
 
 
+# The lock kinds: one writer of the live index at a time (the queue's replay, and a rebuild's
+# catching up and swap), and one rebuild at a time, which leaves the writer lock free while it
+# fills its new index, so that the live one keeps taking changes meanwhile.
+WRITER, REBUILD = "lock", "rebuild.lock"
+
+
 @contextmanager
-def _index_lock(blocking: bool) -> Iterator[bool]:
-    """One writer at a time across processes; `False` when another holds it and we won't wait."""
+def _index_lock(blocking: bool, kind: str = WRITER) -> Iterator[bool]:
+    """Hold the lock of `kind` across processes; `False` when another holds it and we won't
+    wait."""
     path = Path(settings.GONGKAI_SEARCH_INDEX_DIR)
     path.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "w") as handle:
+    with open(path.parent / f".{path.name}.{kind}", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
         except BlockingIOError:
@@ -120,28 +128,14 @@ def sync(batch: int = SYNC_BATCH) -> int:
         if not locked:
             return 0
         engine = backend()
+        engine.refresh()  # a rebuild swapped in elsewhere: write to the live index
         while True:
             rows = list(
                 IndexChange.objects.filter(processed_at__isnull=True).order_by("id")[:batch]
             )
             if not rows:
                 break
-            latest: dict[str, IndexChange] = {}
-            for row in rows:
-                latest[row.key] = row
-            deletes = [key for key, row in latest.items() if row.op == IndexChange.Op.DELETE]
-            upserts = [
-                SearchDocument.from_dict(row.payload)
-                for row in latest.values()
-                if row.op == IndexChange.Op.UPSERT
-            ]
-            try:
-                engine.delete(deletes)
-                engine.upsert(upserts)
-                engine.commit()
-            except BaseException:
-                engine.rollback()
-                raise
+            _apply(engine, rows)
             IndexChange.objects.filter(id__in=[row.id for row in rows]).update(
                 processed_at=timezone.now()
             )
@@ -149,29 +143,95 @@ def sync(batch: int = SYNC_BATCH) -> int:
     return applied
 
 
+def _apply(engine: SearchBackend, rows: list[IndexChange]) -> None:
+    """Write a batch of changes and commit: the last change of a key in the batch wins."""
+    latest: dict[str, IndexChange] = {}
+    for row in rows:
+        latest[row.key] = row
+    deletes = [key for key, row in latest.items() if row.op == IndexChange.Op.DELETE]
+    upserts = [
+        SearchDocument.from_dict(row.payload)
+        for row in latest.values()
+        if row.op == IndexChange.Op.UPSERT
+    ]
+    try:
+        engine.delete(deletes)
+        engine.upsert(upserts)
+        engine.commit()
+    except BaseException:
+        engine.rollback()
+        raise
+
+
 def reindex(
     source: DocumentSource, progress: Callable[[int], None] | None = None, batch: int = 1000
 ) -> int:
-    """Rebuild the index from scratch out of `source`, then replay any queued changes."""
-    with _index_lock(blocking=True):
+    """Rebuild the index out of `source` beside the live one, which keeps answering and
+    taking queued changes meanwhile; then bring the new one up to date and swap it in.
+
+    Up to date means: every change the live index took since the rebuild began (its document
+    may have been read from the database before the change), and every change still queued,
+    replayed into the new index under the writer lock, so none is lost across the swap. A
+    rebuild that fails or is killed leaves the live index as it was; its half-built folder
+    goes with the next rebuild.
+    """
+    with _index_lock(blocking=True, kind=REBUILD):
         engine = backend()
-        engine.clear()
-        total = 0
-        chunk: list[SearchDocument] = []
-        for document in source.documents():
-            chunk.append(document)
-            if len(chunk) >= batch:
-                total += engine.add_new(chunk)
-                if progress:
-                    progress(len(chunk))
-                chunk = []
-        if chunk:
-            total += engine.add_new(chunk)
+        began = timezone.now()
+        built = engine.beside()
+        swapped = False
+        try:
+            total = _fill(built, source, progress, batch)
+            built.commit()
+            with _index_lock(blocking=True):
+                since = IndexChange.objects.filter(
+                    Q(processed_at__isnull=True) | Q(processed_at__gte=began)
+                )
+                replayed = _catch_up(built, since)
+                engine.swap_in(built)
+                swapped = True
+                IndexChange.objects.filter(id__in=replayed, processed_at__isnull=True).update(
+                    processed_at=timezone.now()
+                )
+        except BaseException:
+            if not swapped:  # after the swap the built index is the live one
+                built.discard()
+            raise
+    sync()  # what was queued while the swap held the writer lock
+    return total
+
+
+def _fill(
+    built: SearchBackend,
+    source: DocumentSource,
+    progress: Callable[[int], None] | None,
+    batch: int,
+) -> int:
+    total = 0
+    chunk: list[SearchDocument] = []
+    for document in source.documents():
+        chunk.append(document)
+        if len(chunk) >= batch:
+            total += built.add_new(chunk)
             if progress:
                 progress(len(chunk))
-        engine.commit()
-    sync()
+            chunk = []
+    if chunk:
+        total += built.add_new(chunk)
+        if progress:
+            progress(len(chunk))
     return total
+
+
+def _catch_up(built: SearchBackend, changes, batch: int = SYNC_BATCH) -> list[int]:
+    """Replay `changes` into a rebuilt index in order; the ids replayed."""
+    replayed: list[int] = []
+    after = 0
+    while rows := list(changes.filter(id__gt=after).order_by("id")[:batch]):
+        _apply(built, rows)
+        replayed += [row.id for row in rows]
+        after = rows[-1].id
+    return replayed
 
 
 def unavailable() -> str | None:
@@ -183,6 +243,27 @@ def unavailable() -> str | None:
     except IndexUnavailable as error:
         return str(error)
     return None
+
+
+def shortfall(source: DocumentSource) -> str | None:
+    """What the index lacks: fewer public documents than `source` (the database) says it
+    should hold, beyond the changes still queued for it; None when it holds them all.
+
+    An empty or half-filled index answers queries, only wrongly, so `gongkai reindex
+    --if-unavailable` rebuilds it as it does one that cannot answer at all.
+    """
+    expected = source.count()
+    engine = backend()
+    engine.refresh()
+    held = engine.public_documents()
+    waiting = pending()
+    if held + waiting >= expected:
+        return None
+    queued = f"（另有 {waiting} 条变更待写入）" if waiting else ""
+    return (
+        f"检索索引缺少 {expected - held} 条：索引中有 {held} 条公开文档，"
+        f"数据库中应有 {expected} 条{queued}，请运行 gongkai reindex 重建"
+    )
 
 
 # -- querying --------------------------------------------------------------------------------

@@ -329,6 +329,23 @@ def synonym_groups() -> dict[str, tuple[str, ...]]:
     }
 
 
+@cache
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """(short form, full form) pairs of `abbreviations.txt`, folded, longest short form first
+    so that 个税法 is expanded before 个税."""
+    pairs = {fold(parts[0]): fold(parts[1]) for parts in data_lines("abbreviations.txt")}
+    return tuple(sorted(pairs.items(), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def expand_abbreviations(folded: str) -> str:
+    """`folded` with each short form in it written out in full (民诉法解释 → 民事诉讼法解释),
+    unless that full form is already there; the text itself when none applies."""
+    for short, full in abbreviations():
+        if short in folded and full not in folded:
+            folded = folded.replace(short, full)
+    return folded
+
+
 def doc_number_key(text: str) -> str | None:
     """The canonical key of a 文号 (国办发〔2019〕26号 → "国办发2019-26"), or None."""
     match = _DOC_NUMBER.search(fold(text))

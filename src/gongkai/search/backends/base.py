@@ -65,9 +65,15 @@ class Results:
 
 
 class SearchBackend(Protocol):
-    """An index of `SearchDocument`s. Writes become visible after `commit`."""
+    """An index of `SearchDocument`s. Writes become visible after `commit`.
+
+    A rebuild never empties the live index: it fills another beside it (`beside`, then
+    `add_new`) and makes that one live at once (`swap_in`), or drops it (`discard`).
+    """
 
     def upsert(self, documents: Iterable[SearchDocument]) -> None: ...
+
+    def add_new(self, documents: Iterable[SearchDocument]) -> int: ...
 
     def delete(self, keys: Iterable[str]) -> None: ...
 
@@ -75,7 +81,15 @@ class SearchBackend(Protocol):
 
     def rollback(self) -> None: ...
 
-    def clear(self) -> None: ...
+    def refresh(self) -> None: ...
+
+    def beside(self) -> "SearchBackend": ...
+
+    def swap_in(self, built: "SearchBackend") -> None: ...
+
+    def discard(self) -> None: ...
+
+    def public_documents(self) -> int: ...
 
     def search(
         self,

@@ -3,8 +3,9 @@
 The index's fields are in `tantivy_schema`, turning documents into them (and sizing a
 rebuild's buffer) in `tantivy_indexing`, the queries in `tantivy_querying` and the first
 passes that rank common terms without scoring every match in `tantivy_ranking`. This module
-opens the index, writes to it, and answers the service's calls: ranked pages, totals
-(estimated from a sample when large) and facets.
+opens the index, writes to it, builds a new one beside it and swaps it in (the folder's
+generations are in `tantivy_generations`), and answers the service's calls: ranked pages,
+totals (estimated from a sample when large) and facets.
 """
 
 import json
@@ -21,6 +22,7 @@ from ..documents import Kind, SearchDocument
 from ..query import ParsedQuery
 from ..words import FILE_NAME as WORDS_FILE
 from ..words import WordFinder
+from . import tantivy_generations as generations
 from . import tantivy_ranking as ranking
 from .base import Filters, Hit, IndexUnavailable, Results
 from .tantivy_indexing import (
@@ -45,15 +47,6 @@ class IndexOutdated(IndexUnavailable):
     """The index on disk was built with another schema: rebuild it with `gongkai reindex`."""
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """When a file was last written, and its size; None while it is missing."""
-    try:
-        found = path.stat()
-    except FileNotFoundError:
-        return None
-    return found.st_mtime_ns, found.st_size
-
-
 def _ties_by_key(hits: list[Hit]) -> list[Hit]:
     """Equal scores in key order: tantivy breaks ties by where a document sits in the index,
     which a rebuild on several threads changes."""
@@ -61,7 +54,11 @@ def _ties_by_key(hits: list[Hit]) -> list[Hit]:
 
 
 class TantivyBackend:
-    """`SearchBackend` over a tantivy index at `path` (created on first use).
+    """`SearchBackend` over the live tantivy index in the folder `path` (created on first use).
+
+    A rebuild fills a new generation of the folder (`beside`) while this one keeps answering,
+    then `swap_in` makes it live; other processes follow at their next `refresh`. A backend
+    made with `generation` is pinned to that folder: the one a rebuild writes.
 
     Changes from the queue are written with a small buffer on one thread; a rebuild
     (`add_new`) with a large one (`rebuild_heap`) on every core (up to four), so that it
@@ -82,9 +79,14 @@ class TantivyBackend:
         bulk_heap: int | None = None,
         bulk_threads: int = min(4, os.cpu_count() or 1),
         shortcuts: bool | None = None,
+        generation: Path | None = None,
     ):
-        self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
+        self.root = Path(path)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._pinned = generation
+        # The live index's folder; settled when the index is opened.
+        self.path = generation or generations.live(self.root)
+        self._pointer: tuple[int, int, int] | None = None
         self.schema = build_schema()
         self.shortcuts = settings.GONGKAI_SEARCH_SHORTCUTS if shortcuts is None else shortcuts
         self._index: tantivy.Index | None = None
@@ -93,7 +95,6 @@ class TantivyBackend:
         self._bulk = (bulk_heap, bulk_threads)
         self._writer: tantivy.IndexWriter | None = None
         self._words: WordFinder | None = None
-        self._words_stamp: tuple[int, int] | None = None
 
     def _outdated(self) -> IndexOutdated:
         return IndexOutdated(
@@ -101,6 +102,9 @@ class TantivyBackend:
         )
 
     def _open(self) -> None:
+        if self._pinned is None:
+            self._pointer = generations.pointer_stamp(self.root)
+            self.path = generations.live(self.root)
         words = self.path / WORDS_FILE
         if not words.exists():
             if tantivy.Index.exists(str(self.path)):
@@ -111,12 +115,13 @@ class TantivyBackend:
             self._index = tantivy.Index(self.schema, path=str(self.path))
         except ValueError as error:
             raise self._outdated() from error
-        self._load_words()
+        self._words = WordFinder.load(words)
 
-    def _load_words(self) -> None:
-        path = self.path / WORDS_FILE
-        self._words_stamp = _stamp(path)
-        self._words = WordFinder.load(path)
+    def _forget(self) -> None:
+        """Open the live index afresh at the next use (after a swap)."""
+        self._writer = None
+        self._index = None
+        self._words = None
 
     @property
     def index(self) -> tantivy.Index:
@@ -180,22 +185,51 @@ class TantivyBackend:
             writer.rollback()
             del writer
 
-    def clear(self) -> None:
-        self._writer = None
-        self._index = None
-        self._words = None
-        shutil.rmtree(self.path, ignore_errors=True)
-        self.path.mkdir(parents=True, exist_ok=True)
+    # -- rebuilding ------------------------------------------------------------------------
+
+    def beside(self) -> "TantivyBackend":
+        """A new, empty index beside the live one, for a rebuild; the live one keeps answering
+        until `swap_in`. What earlier rebuilds left behind (a killed one's half-built folder) is
+        removed first: call it with the rebuild lock held."""
+        generations.discard_others(self.root)
+        heap, threads = self._bulk
+        return TantivyBackend(
+            self.root,
+            writer_heap=self._writer_heap,
+            threads=self._threads,
+            bulk_heap=heap,
+            bulk_threads=threads,
+            shortcuts=self.shortcuts,
+            generation=generations.new_generation(self.root),
+        )
+
+    def swap_in(self, built: "TantivyBackend") -> None:
+        """Make the rebuilt index `built` the live one in one rename, and remove the old."""
+        built.commit()
+        generations.make_live(self.root, built.path)
+        self._forget()
+        generations.discard_others(self.root)
+
+    def discard(self) -> None:
+        """Drop a rebuild that failed: its writes and its folder (never the live index)."""
+        self.rollback()
+        if self._pinned is not None:
+            self._index = None
+            shutil.rmtree(self._pinned, ignore_errors=True)
 
     # -- reading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """See commits made by other processes: the sync worker's, and a rebuild's, which may
-        have come with another word list."""
-        self.index.reload()
-        stamp = _stamp(self.path / WORDS_FILE)
-        if stamp is not None and stamp != self._words_stamp:
-            self._load_words()
+        """See commits made by other processes: the sync worker's, and a rebuild swapped in
+        elsewhere (which may come with another word list)."""
+        if self._pinned is None and generations.pointer_stamp(self.root) != self._pointer:
+            self._forget()
+            return
+        try:
+            self.index.reload()
+        except ValueError:
+            # The folder went between reading the pointer and reloading: a swap just made.
+            self._forget()
 
     def _builder(self) -> QueryBuilder:
         """The queries of one call, read through one searcher (see `Reading`)."""
@@ -288,6 +322,12 @@ class TantivyBackend:
             summary=data["summary"],
             body=data["body"],
         )
+
+    def public_documents(self) -> int:
+        """How many documents the public may find (published and current)."""
+        searcher = self.index.searcher()
+        public = tantivy.Query.term_query(self.schema, "visibility", "public")
+        return searcher.search(public, 1, count=True).count
 
     def count(self, query: ParsedQuery, filters: Filters) -> int:
         """The number of matches, estimated when large (see `_total`)."""

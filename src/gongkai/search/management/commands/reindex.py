@@ -1,9 +1,11 @@
 """`gongkai reindex`: rebuild the search index from scratch, with a progress bar.
 
+The new index is built beside the live one, which keeps answering until it is swapped in.
 `--derive-words` first derives the frequent-word list (see `gongkai.search.words`) from the
 documents about to be indexed and writes it to GONGKAI_SEARCH_DATA_DIR. `--if-unavailable`
 rebuilds only an index that cannot answer, as one left by an older version is after an
-upgrade: `make run` and a deployment run it at every start.
+upgrade, or that holds fewer documents than the database says it should: `make run` and a
+deployment run it at every start. `--check` only says which (exit status 1), for monitoring.
 """
 
 import sys
@@ -46,7 +48,7 @@ class Progress:
 class Command(BaseCommand):
     # Searching and indexing need the database and the index, not the URL configuration.
     requires_system_checks: list[str] = []
-    help = "清空并重建检索索引；完成后补写期间登记的变更。"
+    help = "在现有索引旁重建检索索引，建成后切换（期间检索照常）；补写期间登记的变更。"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -62,24 +64,34 @@ class Command(BaseCommand):
             help="只在现有索引无法使用时重建（如升级后索引结构与本版本不符）",
         )
         parser.add_argument(
+            "--check",
+            action="store_true",
+            help="只检查索引：能否使用、文档数是否少于数据库应有的数量（有问题时退出码为 1）",
+        )
+        parser.add_argument(
             "--derive-words",
             action="store_true",
             help="先由文档来源生成高频词表，写入 GONGKAI_SEARCH_DATA_DIR，再重建",
         )
 
     def handle(self, *args, **options) -> None:
-        if options["if_unavailable"]:
-            reason = services.unavailable()
-            if reason is None:
-                self.stdout.write("检索索引可用，无需重建")
-                return
-            self.stdout.write(f"检索索引无法使用，现在重建。原因：{reason}")
         if options["corpus"]:
             source = CorpusSource()
         elif options["source"]:
             source = import_string(options["source"])()
         else:
             source = configured_source()
+        if options["check"] or options["if_unavailable"]:
+            reason = services.unavailable() or services.shortfall(source)
+            if options["check"]:
+                if reason is None:
+                    self.stdout.write("检索索引可用，文档数与数据库一致")
+                    return
+                raise CommandError(reason, returncode=1)
+            if reason is None:
+                self.stdout.write("检索索引可用，无需重建")
+                return
+            self.stdout.write(f"检索索引无法使用，现在重建。原因：{reason}")
         if options["derive_words"]:
             self._derive_words(source)
         progress = Progress(source.count())
