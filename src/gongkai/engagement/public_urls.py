@@ -1,0 +1,12 @@
+"""Portal URLs of 政民互动 (namespace `engage`): writing a message and looking it up."""
+
+from django.urls import path
+
+from . import portal
+
+app_name = "engage"
+urlpatterns = [
+    path("", portal.write, name="write"),
+    path("receipt/", portal.receipt, name="receipt"),
+    path("lookup/", portal.lookup, name="lookup"),
+]
