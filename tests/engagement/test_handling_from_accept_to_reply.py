@@ -86,3 +86,20 @@ def test_a_reply_needs_text(agency_a):
     message = _perform(make_message(agency_a), "accept", clerk)
     with pytest.raises(Refused, match="请填写答复内容"):
         _perform(message, "reply", clerk, text="   ")
+
+
+def test_the_message_page_says_what_became_of_the_reply(agency_a):
+    from tests.conftest import login
+
+    channel = channel_of(agency_a)
+    channel.requires_leader_check = True
+    channel.save()
+    clerk = make_staff(agency_a, "clerk")
+    message = _perform(make_message(agency_a), "accept", clerk)
+    response = login(clerk).post(
+        reverse("engagement:detail", args=[message.pk]),
+        {"transition": "reply", "reply-text": "请携带户口簿到乡镇申请。"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "答复已提交领导审核" in response.content.decode()

@@ -166,6 +166,19 @@ class ExtendForm(forms.Form):
 
 class ReplyForm(forms.Form):
     text = _text(_("答复内容"), TEXT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
+    publish_reply = forms.BooleanField(
+        label=_("在门户公开答复（留言人同意公开时）"), required=False
+    )
+    masked_names = _text(
+        _("公开时隐去的姓名"),
+        300,
+        required=False,
+        help_text=_("多个姓名用顿号或空格分隔；证件号码、电话、银行卡号和留言人姓名自动隐去"),
+    )
+
+    def __init__(self, *args, message, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publish_reply"].initial = message.channel.publish_by_default
 
 
 class ReworkForm(forms.Form):

@@ -107,6 +107,10 @@ class MessageQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
+    def published(self):
+        """Answered messages whose writer agreed and whose handler published the reply."""
+        return self.filter(status__in=ANSWERED_STATUSES, publish_consent=True, publish_reply=True)
+
     def overdue(self, today: date):
         """Open messages whose reply deadline has passed."""
         return self.open().filter(due_on__lt=today)
@@ -169,11 +173,19 @@ class Message(AuditedModel):
         related_name="+",
         verbose_name=_("承办机构"),
     )
+    accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
     reply_text = models.TextField(_("答复内容"), blank=True)
     reply_unit = models.CharField(_("答复部门"), max_length=200, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
     rework_reason = models.TextField(_("退回修改意见"), blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
+    # Publication: the writer's consent above, the handler's decision and the names to hide;
+    # the public copies are made when the reply goes out (`publication.public_copy`).
+    publish_reply = models.BooleanField(_("公开答复"), default=False)
+    masked_names = models.CharField(_("公开时隐去的姓名"), max_length=300, blank=True)
+    public_subject = models.CharField(_("公开标题"), max_length=SUBJECT_MAX_CHARS, blank=True)
+    public_text = models.TextField(_("公开的留言内容"), blank=True)
+    public_reply = models.TextField(_("公开的答复内容"), blank=True)
     created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     registered_by = models.ForeignKey(
         "accounts.User",

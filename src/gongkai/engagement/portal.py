@@ -4,8 +4,11 @@ receipt with the look-up code, and reading its state and reply by code and conta
 import uuid
 
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 
+from gongkai.agencies.models import Agency
 from gongkai.applications.services import lookup_allowed
 from gongkai.lib.errors import Refused
 
@@ -87,6 +90,38 @@ def receipt(request):
         return redirect("engage:write")
     message = get_object_or_404(Message.objects.select_related("agency", "channel"), pk=pk)
     return render(request, "engagement/public/receipt.html", {"message": message})
+
+
+REPLIES_PER_PAGE = 20
+
+
+def replies(request):
+    """Published replies, newest first; the search reads the public copies only."""
+    rows = Message.objects.published().select_related("channel").order_by("-replied_on", "-id")
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        rows = rows.filter(
+            Q(public_subject__icontains=q)
+            | Q(public_text__icontains=q)
+            | Q(public_reply__icontains=q)
+        )
+    raw_agency = request.GET.get("agency", "")
+    agency_id = int(raw_agency) if raw_agency.isdigit() else None
+    if agency_id:
+        rows = rows.filter(agency_id=agency_id)
+    page_obj = Paginator(rows, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page_obj,
+        "q": q,
+        "agency_id": agency_id,
+        "agencies": Agency.objects.active(),
+    }
+    return render(request, "engagement/public/replies.html", context)
+
+
+def reply(request, pk: int):
+    message = get_object_or_404(Message.objects.published().select_related("channel"), pk=pk)
+    return render(request, "engagement/public/reply.html", {"message": message})
 
 
 def lookup(request):

@@ -9,4 +9,6 @@ urlpatterns = [
     path("", portal.write, name="write"),
     path("receipt/", portal.receipt, name="receipt"),
     path("lookup/", portal.lookup, name="lookup"),
+    path("replies/", portal.replies, name="replies"),
+    path("replies/<int:pk>/", portal.reply, name="reply"),
 ]

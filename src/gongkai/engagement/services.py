@@ -19,7 +19,7 @@ from gongkai.catalog.attachments import AttachmentError, clean_name, prepare, st
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 
-from . import clock, spam
+from . import clock, publication, spam
 from .models import OPEN_STATUSES, Channel, Message, MessageSource, MessageStatus
 from .rules import MESSAGE_RULES
 
@@ -185,6 +185,7 @@ def accept(message: Message, *, complex_case: bool, user) -> Message:
     """Taken up; a complex message gets the channel's longer limit from now on."""
     message = _locked(message, "accept", user)
     message.status = MessageStatus.ACCEPTED
+    message.accepted_on = today()
     message.complex_case = complex_case
     message.due_on = message.compute_due()
     message.save()
@@ -253,20 +254,36 @@ def _answering_unit(message: Message) -> str:
     return f"{message.agency.name}{message.unit.name}" if message.unit else message.agency.name
 
 
-def reply(message: Message, *, text: str, user) -> Message:
-    """The answer; it goes out at once, or after the leader's check where the channel says."""
+def _goes_out(message: Message) -> None:
+    """The reply is sent today; its public copy is made now, masked, from what was sent."""
+    message.status = MessageStatus.REPLIED
+    message.replied_on = today()
+    names = publication.marked_names(message.masked_names)
+    if message.writer_name:
+        names = publication.marked_names(" ".join([*names, message.writer_name]))
+    message.public_subject = publication.public_copy(message.subject, names)
+    message.public_text = publication.public_copy(message.text, names)
+    message.public_reply = publication.public_copy(message.reply_text, names)
+
+
+def reply(
+    message: Message, *, text: str, user, publish: bool = False, masked_names: str = ""
+) -> Message:
+    """The answer; it goes out at once, or after the leader's check where the channel says.
+    `publish` puts it in the public list if the writer agreed; `masked_names` are hidden there."""
     text = _required(text, "请填写答复内容", "text")
     message = _locked(message, "reply", user)
     message.reply_text = text
+    message.publish_reply = publish
+    message.masked_names = masked_names.strip()
     message.reply_unit = _answering_unit(message)
     message.rework_reason = ""
     if message.channel.requires_leader_check:
         message.status = MessageStatus.CHECKING
     else:
-        message.status = MessageStatus.REPLIED
-        message.replied_on = today()
+        _goes_out(message)
     message.save()
-    record_transition(message, "reply", status=message.status)
+    record_transition(message, "reply", status=message.status, publish=publish)
     return message
 
 
@@ -284,8 +301,7 @@ def rework(message: Message, *, reason: str, user) -> Message:
 def check(message: Message, *, user) -> Message:
     """The leader agrees: the reply goes out today."""
     message = _locked(message, "check", user, action="message.check")
-    message.status = MessageStatus.REPLIED
-    message.replied_on = today()
+    _goes_out(message)
     message.save()
     record_transition(message, "check")
     return message

@@ -60,7 +60,7 @@ class MessageDetailView(ScopedMixin, DetailView):
         name = request.POST.get("transition", "")
         attempt = transitions.attempt(MESSAGE_WORKFLOW, message, name, request, prefix=name)
         if attempt.done:
-            messages.success(request, MESSAGE_WORKFLOW.message(name))
+            messages.success(request, MESSAGE_WORKFLOW.message(name, attempt.result))
             return redirect("engagement:detail", pk=message.pk)
         if attempt.form is None:
             messages.error(request, attempt.error)

@@ -52,7 +52,13 @@ MESSAGE_WORKFLOW = Workflow.of(
     ),
     Transition(
         "reply",
-        lambda message, data, user: services.reply(message, text=data["text"], user=user),
+        lambda message, data, user: services.reply(
+            message,
+            text=data["text"],
+            publish=data["publish_reply"],
+            masked_names=data["masked_names"],
+            user=user,
+        ),
         "message.handle",
         forms.ReplyForm,
         done=lambda message: (
@@ -83,6 +89,6 @@ MESSAGE_WORKFLOW = Workflow.of(
     agency_of=lambda message: message.agency,
     can=access.can,
     form_kwargs=lambda transition, message: (
-        {"message": message} if transition.form is forms.TransferForm else {}
+        {"message": message} if transition.form in (forms.TransferForm, forms.ReplyForm) else {}
     ),
 )
