@@ -1,7 +1,10 @@
 """The staff API of 政民互动: messages of the user's agencies and their moves, through the same
 workflow as the message page (`MESSAGE_WORKFLOW`)."""
 
-from drf_spectacular.utils import extend_schema
+from datetime import date
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -10,7 +13,8 @@ from gongkai.web import api_transitions
 from gongkai.web.api_transitions import transition_serializer
 from gongkai.web.viewsets import StaffScopedViewSet
 
-from .models import Message
+from . import open311, oversight
+from .models import ChannelKind, Message
 from .workflow import MESSAGE_WORKFLOW
 
 
@@ -55,6 +59,50 @@ MessageTransitionSerializer = transition_serializer(
 )
 
 
+class Open311RequestSerializer(serializers.Serializer):
+    """One message in the Open311 GeoReport v2 request shape, plus this platform's fields."""
+
+    service_request_id = serializers.CharField()
+    status = serializers.ChoiceField(choices=["open", "closed"])
+    status_notes = serializers.CharField()
+    service_code = serializers.CharField()
+    service_name = serializers.CharField()
+    description = serializers.CharField(help_text="公开的留言内容（已隐去个人信息），未公开时为空")
+    agency_responsible = serializers.CharField()
+    requested_datetime = serializers.DateTimeField()
+    updated_datetime = serializers.DateTimeField(allow_null=True)
+    expected_datetime = serializers.DateTimeField(allow_null=True)
+    agency_code = serializers.CharField()
+    gongkai_status = serializers.CharField()
+    source = serializers.CharField()
+    received_on = serializers.DateField()
+    replied_on = serializers.DateField(allow_null=True)
+    due_on = serializers.DateField(allow_null=True)
+    overdue = serializers.BooleanField()
+    published = serializers.BooleanField()
+    public_reply = serializers.CharField()
+
+
+class StatisticsRowSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    agency_id = serializers.IntegerField()
+    channel = serializers.CharField()
+    received = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    on_time = serializers.IntegerField()
+    average_workdays_to_reply = serializers.FloatField(allow_null=True)
+    published = serializers.IntegerField()
+
+
+class StatisticsSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    rows = StatisticsRowSerializer(many=True)
+
+
+def _year(raw: str, today: date) -> int:
+    return int(raw) if raw.isdigit() and 2019 <= int(raw) <= today.year + 1 else today.year
+
+
 class MessageViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     """Messages (咨询、意见建议、投诉举报、网民找错、领导信箱) of the user's agencies."""
 
@@ -68,6 +116,39 @@ class MessageViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveM
         if getattr(self, "action", None) == "transitions":
             return self.view_action
         return super().scope_action()
+
+    @extend_schema(responses=Open311RequestSerializer(many=True))
+    @action(detail=False, methods=["get"])
+    def open311(self, request, format=None):
+        """The messages the user may read (not those held as spam), in the Open311 GeoReport
+        v2 request shape with this platform's own fields."""
+        rows = self.filter_queryset(self.get_queryset()).exclude(status="held").order_by("id")
+        page = self.paginate_queryset(rows)
+        today = timezone.localdate()
+        data = [open311.request(message, today) for message in page]
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int, description="统计年度，默认今年")],
+        responses=StatisticsSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def statistics(self, request, format=None):
+        """Received, answered, on time, average working days to reply and published replies per
+        agency and channel for a year; a 主管部门 reads its subordinate agencies too."""
+        today = timezone.localdate()
+        year = _year(request.query_params.get("year", ""), today)
+        counters = oversight.statistics(self.get_queryset(), date(year, 1, 1), date(year, 12, 31))
+        rows = [
+            {
+                "agency": agency.name,
+                "agency_id": agency.pk,
+                "channel": str(ChannelKind(kind).label),
+                **row.as_dict(),
+            }
+            for (agency, kind), row in counters.items()
+        ]
+        return Response({"year": year, "rows": rows})
 
     @extend_schema(request=MessageTransitionSerializer, responses=MessageSerializer)
     @action(detail=True, methods=["get", "post"])

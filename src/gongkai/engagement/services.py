@@ -19,7 +19,7 @@ from gongkai.catalog.attachments import AttachmentError, clean_name, prepare, st
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 
-from . import clock, publication, spam
+from . import clock, notify, publication, spam
 from .models import OPEN_STATUSES, Channel, Message, MessageSource, MessageStatus
 from .rules import MESSAGE_RULES
 
@@ -117,6 +117,8 @@ def receive(
             return existing
         raise
     record_transition(message, "receive", channel=message.get_kind_display(), held=held)
+    if not held:
+        notify.arrived(message)
     return message
 
 
@@ -264,6 +266,7 @@ def _goes_out(message: Message) -> None:
     message.public_subject = publication.public_copy(message.subject, names)
     message.public_text = publication.public_copy(message.text, names)
     message.public_reply = publication.public_copy(message.reply_text, names)
+    notify.answered(message)
 
 
 def reply(
