@@ -14,7 +14,7 @@ from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersio
 from gongkai.checks.models import IntegrityFinding
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
-from gongkai.engagement.models import Message
+from gongkai.engagement.models import Channel, Message
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
@@ -79,4 +79,5 @@ OWNED: dict[type, Owned] = {
     ),
     AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
     Message: Owned(make=engagement_rows.message, payload=engagement_rows.message_payload),
+    Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
 }

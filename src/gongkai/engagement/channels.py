@@ -4,6 +4,7 @@ from gongkai.agencies.models import Agency
 
 from .defaults import DEFAULT_CHANNELS
 from .models import Channel
+from .services import recompute_open_deadlines
 
 
 def ensure_default_channels(agency: Agency) -> list[Channel]:
@@ -32,3 +33,8 @@ def open_channels():
         .select_related("agency")
         .order_by("agency__path", "id")
     )
+
+
+def follow_limits(channel: Channel) -> int:
+    """After an agency changed a channel's limits, its open messages are due by the new ones."""
+    return recompute_open_deadlines("渠道时限调整", channel.messages.all())

@@ -183,3 +183,35 @@ class ReplyForm(forms.Form):
 
 class ReworkForm(forms.Form):
     reason = _text(_("修改意见"), 1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ChannelForm(forms.ModelForm):
+    """An agency's limits for one channel; open messages follow the new limits at once."""
+
+    class Meta:
+        model = Channel
+        fields = [
+            "reply_workdays",
+            "complex_workdays",
+            "warn_workdays",
+            "max_extension_workdays",
+            "publish_by_default",
+            "anonymous_allowed",
+            "requires_leader_check",
+            "unit",
+            "is_open",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = self.instance.agency.units.all()
+        for name in ("reply_workdays", "complex_workdays", "max_extension_workdays"):
+            self.fields[name].min_value = 1
+            self.fields[name].widget.attrs["min"] = 1
+
+    def clean(self):
+        data = super().clean()
+        reply, longer = data.get("reply_workdays"), data.get("complex_workdays")
+        if reply and longer and longer < reply:
+            self.add_error("complex_workdays", _("复杂事项的答复时限不能短于一般时限"))
+        return data

@@ -177,6 +177,10 @@ class Message(AuditedModel):
     reply_text = models.TextField(_("答复内容"), blank=True)
     reply_unit = models.CharField(_("答复部门"), max_length=200, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
+    # Working days from receipt to the reply, cached when it goes out for the statistics.
+    reply_workdays = models.PositiveSmallIntegerField(
+        _("答复用时（工作日）"), null=True, blank=True
+    )
     rework_reason = models.TextField(_("退回修改意见"), blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
     # Publication: the writer's consent above, the handler's decision and the names to hide;

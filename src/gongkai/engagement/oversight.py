@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 
-from gongkai.core.workdays import workdays_between
+from gongkai.agencies.models import Agency
 
-from .models import ANSWERED_STATUSES, ChannelKind, Message, MessageStatus
+from .models import ANSWERED_STATUSES, Channel, ChannelKind, Message, MessageStatus
 
 VETO_MONTHS = 3
 # Waiting to be taken up, handled or checked: valid, and not answered yet.
@@ -74,30 +74,38 @@ class Counters:
 
 
 def statistics(messages: QuerySet, start: date, end: date) -> dict:
-    """Counters per (agency, channel kind) for messages received from `start` to `end`."""
-    rows = (
+    """Counters per (agency, channel kind) for messages received from `start` to `end`, counted
+    by the database in one grouped query (a county's year is some 100,000 messages)."""
+    answered = Q(status__in=ANSWERED_STATUSES, replied_on__isnull=False)
+    grouped = (
         messages.filter(received_on__gte=start, received_on__lte=end)
         .exclude(status=MessageStatus.HELD)
-        .select_related("agency", "channel")
-        .only(
-            "agency__name",
-            "agency__path",
-            "channel__kind",
-            "status",
-            "received_on",
-            "replied_on",
-            "due_on",
-            "publish_consent",
-            "publish_reply",
+        .values("agency", "channel")
+        .annotate(
+            received=Count("id"),
+            answered=Count("id", filter=answered),
+            on_time=Count(
+                "id", filter=answered & (Q(due_on__isnull=True) | Q(replied_on__lte=F("due_on")))
+            ),
+            published=Count("id", filter=answered & Q(publish_consent=True, publish_reply=True)),
+            reply_workdays=Sum("reply_workdays", filter=answered, default=0),
         )
+        .order_by()
     )
-    counters: dict = defaultdict(Counters)
-    for message in rows:
-        row = counters[(message.agency, message.channel.kind)]
-        row.received += 1
-        if message.status in ANSWERED_STATUSES and message.replied_on:
-            row.answered += 1
-            row.on_time += message.due_on is None or message.replied_on <= message.due_on
-            row.reply_workdays += max(0, workdays_between(message.received_on, message.replied_on))
-            row.published += message.publish_consent and message.publish_reply
+    rows = list(grouped)
+    agencies = Agency.objects.in_bulk({row["agency"] for row in rows})
+    # Grouped by the channel's id, not its kind: one join fewer over every message.
+    kinds = dict(
+        Channel.objects.filter(pk__in={row["channel"] for row in rows}).values_list("pk", "kind")
+    )
+    counters = {
+        (agencies[row["agency"]], kinds[row["channel"]]): Counters(
+            received=row["received"],
+            answered=row["answered"],
+            on_time=row["on_time"],
+            published=row["published"],
+            reply_workdays=row["reply_workdays"],
+        )
+        for row in rows
+    }
     return dict(sorted(counters.items(), key=lambda item: (item[0][0].path, item[0][1])))

@@ -260,6 +260,7 @@ def _goes_out(message: Message) -> None:
     """The reply is sent today; its public copy is made now, masked, from what was sent."""
     message.status = MessageStatus.REPLIED
     message.replied_on = today()
+    message.reply_workdays = clock.used_workdays(message.received_on, message.replied_on)
     names = publication.marked_names(message.masked_names)
     if message.writer_name:
         names = publication.marked_names(" ".join([*names, message.writer_name]))
@@ -319,10 +320,12 @@ def close(message: Message, *, user) -> Message:
     return message
 
 
-def recompute_open_deadlines(reason: str) -> int:
-    """Every open message's deadline again from its dates, after a holiday calendar change."""
+def recompute_open_deadlines(reason: str, messages=None) -> int:
+    """Every open message's deadline (of `messages`, else all) again from its dates and its
+    channel's limits, after a holiday calendar change or new limits."""
     moved = 0
-    for message in Message.objects.filter(status__in=OPEN_STATUSES).select_related("channel"):
+    messages = Message.objects.all() if messages is None else messages
+    for message in messages.filter(status__in=OPEN_STATUSES).select_related("channel"):
         due = message.compute_due()
         if due != message.due_on:
             message.due_on = due

@@ -3,8 +3,9 @@ registering a letter or a visit."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, ListView, UpdateView
 
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
@@ -12,8 +13,9 @@ from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
 from . import services
-from .forms import StaffMessageForm
-from .models import Message
+from .channels import follow_limits
+from .forms import ChannelForm, StaffMessageForm
+from .models import Channel, Message
 from .queues import QUEUES
 from .workflow import MESSAGE_WORKFLOW
 
@@ -96,3 +98,32 @@ class RegisterView(StaffMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"已登记，查询码 {message.lookup_code_display}")
         return redirect("engagement:detail", pk=message.pk)
+
+
+class ChannelListView(ScopedMixin, ListView):
+    """Each agency's channels and their limits in working days."""
+
+    action = "channel.view"
+    model = Channel
+    template_name = "engagement/channel_list.html"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("agency", "unit").order_by("agency__path", "id")
+        )
+
+
+class ChannelUpdateView(ScopedMixin, UpdateView):
+    action = "channel.change"
+    model = Channel
+    form_class = ChannelForm
+    template_name = "workbench/form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        moved = follow_limits(self.object)
+        messages.success(self.request, f"已保存；{moved}件在办留言的答复期限随之调整。")
+        return response
+
+    def get_success_url(self):
+        return reverse("engagement:channels")
