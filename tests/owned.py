@@ -14,12 +14,14 @@ from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersio
 from gongkai.checks.models import IntegrityFinding
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
+from gongkai.engagement.models import Channel, Message
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
 from tests.catalog import owned_rows as catalog_rows
 from tests.checks import owned_rows as checks_rows
 from tests.conftest import make_staff
+from tests.engagement import owned_rows as engagement_rows
 from tests.reports import owned_rows as report_rows
 
 
@@ -76,4 +78,6 @@ OWNED: dict[type, Owned] = {
         make=checks_rows.integrity_finding, payload=lambda agency, marker: {"agency": agency.pk}
     ),
     AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
+    Message: Owned(make=engagement_rows.message, payload=engagement_rows.message_payload),
+    Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
 }

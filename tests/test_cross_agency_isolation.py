@@ -15,7 +15,15 @@ from tests.owned import OWNED
 
 MARKER = "乙局内部资料"
 # Pages anyone may see, or that concern only the logged-in user's own account.
-PUBLIC_NAMESPACES = {"portal", "accounts", "apply", "disclosure", "search", "annual_reports"}
+PUBLIC_NAMESPACES = {
+    "portal",
+    "accounts",
+    "apply",
+    "disclosure",
+    "search",
+    "annual_reports",
+    "engage",
+}
 PUBLIC_NAMES = {"api:schema", "api:docs"}
 PUBLIC_PREFIX = "api:public-"
 WRITE_METHODS = ("post", "put", "patch", "delete")

@@ -20,6 +20,8 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.applications import services as cases
 from gongkai.applications.workflow import CASE_WORKFLOW
 from gongkai.catalog import services as catalog
+from gongkai.engagement import services as engagement
+from gongkai.engagement.workflow import MESSAGE_WORKFLOW
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review import services as review
@@ -28,6 +30,7 @@ from tests.applications.cases import d, make_case
 from tests.catalog.files import docx_bytes
 from tests.catalog.makers import Team, make_item
 from tests.conftest import login, make_agency, make_staff
+from tests.engagement.makers import SPAM, channel_of, make_message
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +81,18 @@ REPORTS = Channel(
     api_name="transition",
     offered=lambda html: set(re.findall(r'name="op" value="([a-z_]+)"', html)),
     status=lambda report: type(report).objects.get(pk=report.pk).status,
+)
+MESSAGES = Channel(
+    MESSAGE_WORKFLOW,
+    page=lambda message: reverse("engagement:detail", args=[message.pk]),
+    post=lambda message, name: (
+        reverse("engagement:detail", args=[message.pk]),
+        {"transition": name},
+    ),
+    api=lambda message: f"/api/staff/messages/{message.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda message: type(message).objects.get(pk=message.pk).status,
 )
 
 
@@ -228,3 +243,39 @@ def test_report_transitions(county, actor, state):
         )
     offered = _offers_agree(REPORTS, report, actor)
     assert done >= 1 and offered
+
+
+# ---- 政民互动 messages ----------------------------------------------------------------------
+
+
+def _message_in(agency, actor, state: str):
+    channel = channel_of(agency)
+    channel.requires_leader_check = state == "checking"
+    channel.save()
+    message = make_message(agency, text=SPAM if state == "held" else "低保申请需要哪些材料？")
+    if state == "refused":
+        message = engagement.refuse(message, reason="不属于本机关职责", user=actor)
+    if state in ("accepted", "checking", "replied"):
+        message = engagement.accept(message, complex_case=False, user=actor)
+    if state in ("checking", "replied"):
+        message = engagement.reply(message, text="需提交户口簿和收入证明。", user=actor)
+    return message
+
+
+MESSAGE_MOVES = {
+    # state: (carried out with no input, offered)
+    "held": (1, {"release", "refuse"}),
+    "received": (1, {"accept", "refuse", "transfer", "extend"}),
+    "accepted": (0, {"transfer", "extend", "reply"}),
+    "checking": (1, {"rework", "check"}),
+    "replied": (1, {"close"}),
+    "refused": (0, set()),
+}
+
+
+@pytest.mark.parametrize("state", MESSAGE_MOVES)
+def test_message_transitions(agency_a, actor, state):
+    done = _compare(MESSAGES, lambda: _message_in(agency_a, actor, state), actor)
+    offered = _offers_agree(MESSAGES, _message_in(agency_a, actor, state), actor)
+    # With no input only the moves that take none go through (release, accept, check, close).
+    assert (done, offered) == MESSAGE_MOVES[state]

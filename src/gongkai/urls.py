@@ -14,6 +14,8 @@ urlpatterns = [
     path("search/", include("gongkai.search.urls")),
     path("workbench/reports/", include("gongkai.reports.urls")),
     path("reports/", include("gongkai.reports.public_urls")),
+    path("workbench/engagement/", include("gongkai.engagement.urls")),
+    path("hudong/", include("gongkai.engagement.public_urls")),
     path("api/", include("gongkai.api.urls")),
 ]
 

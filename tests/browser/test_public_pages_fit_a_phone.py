@@ -6,15 +6,17 @@ import pytest
 import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from gongkai.engagement import services as engagement
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from tests.browser.conftest import shot
 from tests.catalog.makers import Team, make_item
 from tests.conftest import make_staff
+from tests.engagement.makers import make_message
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PUBLIC_NAMESPACES = ("portal", "disclosure", "apply", "annual_reports", "search")
+PUBLIC_NAMESPACES = ("portal", "disclosure", "apply", "annual_reports", "search", "engage")
 # Not pages: feeds, sitemaps, files and downloads, and the column's old 年报 address.
 NOT_PAGES = {
     "disclosure:feed",
@@ -57,11 +59,17 @@ def published(county, agency_a, settings, tmp_path):
         )
     )
     leader, supervisor = make_staff(agency_a, "leader"), make_staff(county, "supervisor")
+    message = engagement.accept(
+        make_message(agency_a, publish_consent=True), complex_case=False, user=team.clerk
+    )
+    message = engagement.reply(
+        message, text="请携带户口簿到乡镇申请。" * 20, publish=True, user=team.clerk
+    )
     with time_machine.travel("2026-01-10 10:00 +0800", tick=False):
         report = reports.create_draft(agency_a, 2025, user=leader)
         for name, user in (("submit", leader), ("accept", supervisor), ("publish", leader)):
             report = REPORT_WORKFLOW.perform(report, name, {}, user=user)
-    return {"agency": agency_a, "item": item, "report": report}
+    return {"agency": agency_a, "item": item, "report": report, "message": message}
 
 
 def _urls(published) -> dict[str, str]:
@@ -86,6 +94,11 @@ def _urls(published) -> dict[str, str]:
         "annual_reports:agency": reverse("annual_reports:agency", args=[agency.pk]),
         "annual_reports:detail": reverse("annual_reports:detail", args=[report.pk]),
         "search:search": reverse("search:search") + "?q=最低生活保障",
+        "engage:write": reverse("engage:write") + f"?kind=question&agency={agency.pk}",
+        "engage:receipt": reverse("engage:receipt"),
+        "engage:lookup": reverse("engage:lookup"),
+        "engage:replies": reverse("engage:replies"),
+        "engage:reply": reverse("engage:reply", args=[published["message"].pk]),
     }
 
 

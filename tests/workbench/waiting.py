@@ -7,10 +7,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from gongkai.applications import services as cases
+from gongkai.engagement import services as engagement
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
+from tests.engagement.makers import SPAM, channel_of, make_message
 
 
 @dataclass
@@ -80,4 +82,26 @@ def make_waiting(agency, supervisor) -> Waiting:
     reports.submit(to_publish_report, user=leader)
     reports.accept(to_publish_report, user=supervisor)
     rows |= {"submit": [to_submit], "accept": [to_accept], "publish": [to_publish_report]}
+
+    # Complaints have 15 working days: received today, they are neither due soon nor overdue.
+    new_message = make_message(agency, kind="complaint")
+    held_message = make_message(agency, kind="complaint", text=SPAM)
+    due_message = make_message(agency, received_on=d("2026-11-30"))  # due 2026-12-03
+    overdue_message = engagement.accept(
+        make_message(agency, received_on=d("2026-11-20")), complex_case=False, user=clerk
+    )  # due 2026-11-25
+    suggestions = channel_of(agency, "suggestion")
+    suggestions.requires_leader_check = True
+    suggestions.save()
+    to_check = engagement.accept(
+        make_message(agency, kind="suggestion"), complex_case=False, user=clerk
+    )
+    to_check = engagement.reply(to_check, text="已转交规划部门研究。", user=clerk)
+    rows |= {
+        "messages_new": [new_message, due_message],
+        "messages_held": [held_message],
+        "messages_due": [due_message],
+        "messages_overdue": [overdue_message],
+        "messages_check": [to_check],
+    }
     return waiting

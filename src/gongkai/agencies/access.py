@@ -69,6 +69,14 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "report.submit": frozenset({R.LEADER, R.AGENCY_ADMIN}),
     "report.accept": frozenset({R.SUPERVISOR}),
     "report.publish": frozenset({R.LEADER, R.AGENCY_ADMIN}),
+    # 政民互动: the office takes the public's messages in and answers them; an agency admin sets
+    # the limits of its channels.
+    "message.view": STAFF_ROLES | {R.SUPERVISOR},
+    "message.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    # Where a channel wants it, the 分管领导 checks a reply before it goes out.
+    "message.check": frozenset({R.LEADER}),
+    "channel.view": STAFF_ROLES | {R.SUPERVISOR},
+    "channel.change": frozenset({R.AGENCY_ADMIN}),
 }
 
 

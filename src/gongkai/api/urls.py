@@ -7,6 +7,7 @@ from gongkai.appeals import api as appeals_api
 from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
+from gongkai.engagement import api as engagement_api
 from gongkai.reports import api as reports_api
 from gongkai.search import api as search_api
 from gongkai.workbench import api as agencies_api
@@ -39,6 +40,7 @@ staff.register("checks", checks_api.CheckViewSet, basename="staff-check")
 staff.register("applications", applications_api.ApplicationViewSet, basename="staff-application")
 staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
+staff.register("messages", engagement_api.MessageViewSet, basename="staff-message")
 
 app_name = "api"
 urlpatterns = [

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.appeals",
     "gongkai.reports",
+    "gongkai.engagement",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.accounts",
@@ -252,6 +253,11 @@ GONGKAI_FONT_BODY = env_str("GONGKAI_FONT_BODY", "")
 GONGKAI_FONT_HEADING = env_str("GONGKAI_FONT_HEADING", "")
 # Public status lookups allowed per client address in a quarter of an hour.
 GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
+# Messages one address may post to 政民互动 in 15 minutes; more are refused, the text kept.
+GONGKAI_MESSAGE_POSTS_PER_15_MIN = env_int("GONGKAI_MESSAGE_POSTS_PER_15_MIN", 20)
+# A message transferred to another agency: its clock starts again there on the day of transfer
+# (true), or keeps counting from the first receipt (false).
+GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK = env_bool("GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK", True)
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
 # counts cases as due soon, and the workbench's address its links start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")

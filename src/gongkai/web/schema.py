@@ -25,10 +25,12 @@ STANDARD_ACTIONS = {
 TRANSITION_ACTIONS = {"transitions", "moves"}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENGLISH_PHRASE = re.compile(r"\b[A-Za-z]{3,}\b(?:\s+[A-Za-z]{2,}\b)+")
 
 
 def chinese(text: str) -> bool:
-    return bool(_CJK.search(text or ""))
+    """Written for readers in Chinese: Chinese text, with codes at most, not English prose."""
+    return bool(_CJK.search(text or "")) and not _ENGLISH_PHRASE.search(text)
 
 
 class ChineseAutoSchema(AutoSchema):

@@ -13,6 +13,7 @@ from datetime import date
 from gongkai.agencies import access
 from gongkai.applications.inbox import SOURCES as CASE_SOURCES
 from gongkai.catalog.inbox import SOURCES as CATALOG_SOURCES
+from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
 from gongkai.reports.inbox import SOURCES as REPORT_SOURCES
 from gongkai.review.inbox import SOURCES as REVIEW_SOURCES
 from gongkai.web.queues import Source
@@ -41,6 +42,7 @@ SOURCES: tuple[Source, ...] = (
     *REVIEW_SOURCES,
     *CATALOG_SOURCES,
     *REPORT_SOURCES,
+    *ENGAGEMENT_SOURCES,
 )
 
 

@@ -1,0 +1,129 @@
+"""Workbench pages of 政民互动: the message list with its tabs, a message with its moves, and
+registering a letter or a visit."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import DetailView, FormView, ListView, UpdateView
+
+from gongkai.lib.errors import Refused
+from gongkai.web import transitions
+from gongkai.web.queues import QueueListMixin
+from gongkai.web.scoping import ScopedMixin, StaffMixin
+
+from . import services
+from .channels import follow_limits
+from .forms import ChannelForm, StaffMessageForm
+from .models import Channel, Message
+from .queues import QUEUES
+from .workflow import MESSAGE_WORKFLOW
+
+
+class MessageListView(QueueListMixin, StaffMixin, ListView):
+    action = "message.view"
+    model = Message
+    queues = QUEUES
+    template_name = "engagement/message_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return self.queue_rows(Message.objects.select_related("agency", "channel"))
+
+
+class MessageDetailView(ScopedMixin, DetailView):
+    """A message, what the writer said and the moves open to the user now."""
+
+    action = "message.view"
+    model = Message
+    template_name = "engagement/message_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agency", "channel", "registered_by")
+
+    def get_context_data(self, **kwargs):
+        message = self.object
+        user = self.request.user
+        failed_name, failed_form = getattr(self, "failed", ("", None))
+        moves = [
+            (
+                name,
+                MESSAGE_WORKFLOW.label(name),
+                failed_form
+                if name == failed_name
+                else MESSAGE_WORKFLOW.form(name, message, prefix=name),
+            )
+            for name in MESSAGE_WORKFLOW.available(message, user)
+        ]
+        return super().get_context_data(moves=moves, failed_form=failed_form, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = message = self.get_object()
+        name = request.POST.get("transition", "")
+        attempt = transitions.attempt(MESSAGE_WORKFLOW, message, name, request, prefix=name)
+        if attempt.done:
+            messages.success(request, MESSAGE_WORKFLOW.message(name, attempt.result))
+            return redirect("engagement:detail", pk=message.pk)
+        if attempt.form is None:
+            messages.error(request, attempt.error)
+            return redirect("engagement:detail", pk=message.pk)
+        self.failed = (name, attempt.form)
+        return self.render_to_response(self.get_context_data(), status=400)
+
+
+class RegisterView(StaffMixin, FormView):
+    """A letter or a visit, taken down by staff; the same intake as the public form."""
+
+    action = "message.handle"
+    form_class = StaffMessageForm
+    template_name = "engagement/register.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"user": self.request.user}
+
+    def get_initial(self):
+        return {"received_on": timezone.localdate()}
+
+    def form_valid(self, form):
+        try:
+            message = services.receive(
+                form.cleaned_data["channel"],
+                form.submission(),
+                source=form.cleaned_data["source"],
+                received_on=form.cleaned_data["received_on"],
+                user=self.request.user,
+            )
+        except Refused as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"已登记，查询码 {message.lookup_code_display}")
+        return redirect("engagement:detail", pk=message.pk)
+
+
+class ChannelListView(ScopedMixin, ListView):
+    """Each agency's channels and their limits in working days."""
+
+    action = "channel.view"
+    model = Channel
+    template_name = "engagement/channel_list.html"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("agency", "unit").order_by("agency__path", "id")
+        )
+
+
+class ChannelUpdateView(ScopedMixin, UpdateView):
+    action = "channel.change"
+    model = Channel
+    form_class = ChannelForm
+    template_name = "workbench/form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        moved = follow_limits(self.object)
+        messages.success(self.request, f"已保存；{moved}件在办留言的答复期限随之调整。")
+        return response
+
+    def get_success_url(self):
+        return reverse("engagement:channels")
