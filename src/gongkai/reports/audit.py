@@ -61,7 +61,25 @@ def audit_files(files: Iterable[Path]) -> list[AuditEntry]:
             entries.append(AuditEntry(path, read_report(path)))
         except ReportReadError as error:
             entries.append(AuditEntry(path, error=str(error)))
+    _compare_consecutive_years([entry.report for entry in entries if entry.report is not None])
     return entries
+
+
+def _compare_consecutive_years(reports: list[ParsedReport]) -> None:
+    """An agency's report is checked against its report of the year before, when both are read:
+    the carry-over and in-force identities, which also settle run-together rows.
+
+    Reports are paired by the agency name and year read from them; a name and year that several
+    files share (two copies, or names the reader cannot tell apart) pairs nothing."""
+    found: dict[tuple[str, int], list[ParsedReport]] = {}
+    for report in reports:
+        if report.agency and report.year is not None:
+            found.setdefault((report.agency, report.year), []).append(report)
+    by_year = {key: same[0] for key, same in found.items() if len(same) == 1}
+    for agency, year in sorted(by_year, key=lambda key: key[1]):
+        previous = by_year.get((agency, year - 1))
+        if previous is not None:
+            by_year[(agency, year)].compare_with(previous.figures)
 
 
 def _cell(value: object) -> str:

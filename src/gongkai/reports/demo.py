@@ -31,11 +31,14 @@ def past_figures(
     scale: int,
     carried_over: dict[str, int] | None = None,
     forward: int | None = None,
+    in_force_before: int = 38,
 ) -> Figures:
     """A consistent year: result rows, carry-overs, and new applications that balance them.
 
     `carried_over` is last year's 结转下年度 (carry-over is an identity between consecutive
-    reports); `forward`, when given, is what every column carries into the next year.
+    reports); `forward`, when given, is what every column carries into the next year;
+    `in_force_before` is last year's count of 行政规范性文件 in force, which this year's 制发
+    and 废止 move on.
     """
     figures = Figures()
     weights = {"granted": 6, "partial": 2, "unable_not_held": 3, "not_processed_repeat": 1}
@@ -64,9 +67,14 @@ def past_figures(
     for group in figures.table4:
         parts = [rng.randint(0, 2) for _ in TABLE4_COLUMN_KEYS[:-1]]
         figures.table4[group] = dict(zip(TABLE4_COLUMN_KEYS, [*parts, sum(parts)], strict=True))
+    issued = rng.randint(2, 9)
     figures.table2 = Table2(
         regulations={"issued": 0, "repealed": 0, "in_force": 0},
-        normative_documents={"issued": rng.randint(2, 9), "repealed": 1, "in_force": 40},
+        normative_documents={
+            "issued": issued,
+            "repealed": 1,
+            "in_force": in_force_before + issued - 1,
+        },
         licensing=rng.randint(200, 900),
         punishment=rng.randint(5, 60),
         coercion=rng.randint(0, 5),
@@ -99,10 +107,14 @@ def load(*, agencies: dict, users: dict) -> None:
         # its demo cases (which start within that next year) opens with nothing carried over.
         last_forward = 0 if name == CIVIL_AFFAIRS else None
         previous = None
+        in_force = 38
         for offset, scale in ((3, 4), (2, 6)):
-            figures = past_figures(rng, scale, previous, last_forward if offset == 2 else None)
+            figures = past_figures(
+                rng, scale, previous, last_forward if offset == 2 else None, in_force
+            )
             _import_past(agencies[name], this_year - offset, figures)
             previous = figures.table3["carried_forward"]
+            in_force = figures.table2.normative_documents["in_force"]
     # Last year's report of the 民政局 built from its demo cases, and taken through the lifecycle.
     agency = agencies[CIVIL_AFFAIRS]
     with acting_as(actor_for_user(users["mz_clerk"])):

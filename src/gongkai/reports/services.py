@@ -106,7 +106,11 @@ def refresh(report: AnnualReport) -> Built:
 def previous_figures(report: AnnualReport) -> Figures | None:
     """The figures of the agency's report for the year before, as published or imported, or
     as its draft stands; None when there is none."""
-    previous = AnnualReport.objects.filter(agency_id=report.agency_id, year=report.year - 1).first()
+    return figures_of_year(report.agency_id, report.year - 1)
+
+
+def figures_of_year(agency_id: int, year: int) -> Figures | None:
+    previous = AnnualReport.objects.filter(agency_id=agency_id, year=year).first()
     if previous is None or not previous.figures:
         return None
     # A report's figures stop following the records once it leaves the draft stage.
@@ -438,8 +442,10 @@ def import_published(agency: Agency, year: int, path: Path, *, user) -> AnnualRe
     from .importer import ReportReadError, read_report
 
     _require(user, "report.edit", agency)
+    # Last year's figures settle run-together rows and check the carry-over identities.
+    previous = figures_of_year(agency.pk, year - 1)
     try:
-        parsed = read_report(path)
+        parsed = read_report(path, previous)
     except ReportReadError as error:
         raise Refused(f"{Path(path).name}：{error}", "file") from error
     if parsed.format not in (FORMAT_2019, FORMAT_2021):

@@ -34,15 +34,17 @@ def _valid_birth_date(year: int, month: int, day: int) -> bool:
     return date(1900, 1, 1) <= born <= date.today()
 
 
-def is_resident_id(number: str) -> bool:
-    """True for an 18-character ID with a valid check character, or a plausible 15-digit ID."""
+def looks_like_resident_id(number: str) -> bool:
+    """True when the region code and birth date are valid, whatever the check character."""
     if int(number[:2]) not in PROVINCE_CODES:
         return False
     if len(number) == 18:
-        if not _valid_birth_date(int(number[6:10]), int(number[10:12]), int(number[12:14])):
-            return False
-        return check_character(number[:17]) == number[17].upper()
+        return _valid_birth_date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     return _valid_birth_date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+
+
+def has_valid_check_character(number: str) -> bool:
+    return check_character(number[:17]) == number[17].upper()
 
 
 def mask(number: str) -> str:
@@ -63,9 +65,20 @@ class IdNumber(Checker):
                 continue
             if char_at(text, match.end()) in ALPHANUMERIC:
                 continue
-            if not is_resident_id(number):
+            if not looks_like_resident_id(number):
                 continue
-            if len(number) == 18:
+            if len(number) == 18 and not has_valid_check_character(number):
+                # Mistyped or deliberately altered, an 18-digit number with a real region code
+                # and birth date still points at a person.
+                yield self.finding(
+                    *match.span(),
+                    text,
+                    "这串数字的地区码和出生日期符合居民身份证号码，但校验位不正确"
+                    f"（按 GB 11643-1999 应为 {check_character(number[:17])}）。"
+                    "它可能是抄错的身份证号，公开仍会泄露个人信息。",
+                    suggestion=mask(number),
+                )
+            elif len(number) == 18:
                 yield self.finding(
                     *match.span(),
                     text,

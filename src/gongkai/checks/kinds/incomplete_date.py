@@ -1,4 +1,4 @@
-"""Dates whose year is missing, blanked out, or still a template placeholder."""
+"""Dates whose year, month or day is missing, blanked out, or still a template placeholder."""
 
 import re
 from collections.abc import Iterator
@@ -15,6 +15,14 @@ MONTH_DAY = re.compile(
 )
 # A sentence or clause that opens with a bare 年 or 年度: «年我局……», «年度,我局……».
 CLAUSE_OPENING = re.compile(r"年度?(?=\s*[，,]|我|全市|全县|全区|本)")
+# A written year followed by an empty month or day: «2026年月日», «2026年3月日», «2026年 月5日».
+# A blank «年 月 日» with no year is left alone: published application forms leave it for the
+# applicant to fill in.
+MONTH_OR_DAY_MISSING = re.compile(
+    r"年[ \t\u3000]*(?:月[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*日"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t\u3000]*月[ \t\u3000]*日)"
+)
+YEAR_DIGITS = 4
 SENTENCE_BREAKS = "。；！？!?;\n"
 CLAUSE_BREAKS = SENTENCE_BREAKS + "，,：:"
 
@@ -69,6 +77,25 @@ class IncompleteDate(Checker):
                     f"句首的「{match.group()}」前缺少年份，年份可能在编辑或转载时被删掉了。",
                     suggestion="补全四位年份",
                 )
+        for match in MONTH_OR_DAY_MISSING.finditer(text):
+            start = match.start()
+            while start > max(0, match.start() - YEAR_DIGITS) and text[start - 1] in NUMERALS:
+                start -= 1
+            if start == match.start():
+                continue
+            written = text[start : match.end()]
+            missing = (
+                "月份和日期"
+                if re.search(r"年\s*月\s*日", written)
+                else ("月份" if re.search(r"年\s*月", written) else "日期")
+            )
+            yield self.finding(
+                start,
+                match.end(),
+                text,
+                f"日期「{written}」缺少{missing}，可能是模板没有填写完整。",
+                suggestion="填写实际日期",
+            )
         if self.placeholder is not None:
             for match in self.placeholder.finditer(text):
                 yield self.finding(

@@ -16,12 +16,17 @@ class SecretMarking(Checker):
     def __init__(self, data: ListData) -> None:
         super().__init__(data)
         self.patterns = [
-            (re.compile(entry["pattern"]), entry["label"]) for entry in data.get("patterns", [])
+            (
+                re.compile(entry["pattern"]),
+                entry["label"],
+                Severity(entry.get("severity", Severity.BLOCK)),
+            )
+            for entry in data.get("patterns", [])
         ]
 
     def find(self, text: str) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
-        for pattern, label in self.patterns:
+        for pattern, label, severity in self.patterns:
             for match in pattern.finditer(text):
                 # A pattern may match context around the mark and name the mark itself "mark".
                 group = "mark" if "mark" in pattern.groupindex else 0
@@ -37,4 +42,5 @@ class SecretMarking(Checker):
                     f"「{match.group(group).strip()}」是{label}。带有此类标志的文件不得公开发布，"
                     "请确认文件已按规定解密或不属于涉密、内部文件，并删除该标志。",
                     suggestion="删除标志，或撤回不应公开的文件",
+                    severity=severity,
                 )

@@ -8,6 +8,7 @@ from typing import Any
 from ..figures import Figures, NarrativeFigures
 from ..formats import FORMAT_2019, FORMAT_2021, FORMAT_PRE2019, format_for_year
 from ..validate import Inconsistency, check_report
+from . import across_years
 from .documents import Document, ReportReadError, grid_as_lines, read_document
 from .legacy import LegacyTable, read_legacy
 from .narrative import agency_name, narrative_figures, report_year
@@ -32,6 +33,28 @@ class ParsedReport:
     legacy: LegacyTable | None = None
     inconsistencies: list[Inconsistency] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    tables: TablesResult = field(default_factory=TablesResult)
+    rows_format: str | None = None
+
+    def compare_with(self, previous: Figures | None) -> None:
+        """Settle open rows with last year's figures (if given) and run every check again."""
+        if previous is not None:
+            across_years.settle(self.tables, previous, self.rows_format or self.format)
+        found = check_report(
+            self.figures,
+            self.rows_format or self.format,
+            narrative=self.narrative,
+            previous=previous,
+        )
+        found += self.tables.inconsistencies
+        # Every row still open is listed with its candidate splits, never left a silent blank.
+        found += [row.inconsistency() for row in self.tables.open_rows]
+        found += _format_rows_check(self.year, self.rows_format)
+        found.sort(
+            key=lambda item: _RULE_ORDER.index(item.rule) if item.rule in _RULE_ORDER else 99
+        )
+        self.inconsistencies = found
+        self.notes = list(self.tables.notes)
 
     @property
     def failed_rules(self) -> list[str]:
@@ -102,12 +125,7 @@ def parse_document(
         read_table2(document, format_code, tables)
         read_table3(document, rows_format or format_code, narrative.applications_received, tables)
         read_table4(document, narrative.reconsiderations, narrative.litigations, tables)
-    found = check_report(
-        tables.figures, rows_format or format_code, narrative=narrative, previous=previous
-    )
-    found += tables.inconsistencies + _format_rows_check(year, rows_format)
-    found.sort(key=lambda item: _RULE_ORDER.index(item.rule) if item.rule in _RULE_ORDER else 99)
-    return ParsedReport(
+    report = ParsedReport(
         source=source,
         format=format_code,
         year=year,
@@ -115,9 +133,11 @@ def parse_document(
         figures=tables.figures,
         narrative=narrative,
         legacy=legacy,
-        inconsistencies=found,
-        notes=tables.notes,
+        tables=tables,
+        rows_format=rows_format,
     )
+    report.compare_with(previous)
+    return report
 
 
 def read_report(path: Path | str, previous: Figures | None = None) -> ParsedReport:

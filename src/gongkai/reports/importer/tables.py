@@ -4,7 +4,8 @@ Tables are read from real grids (HTML, DOCX) when the page has them, otherwise f
 where the rows follow each other with their numbers in between. A row whose numbers do not come
 out as the fixed number of cells is split every possible way; the table's identities and the
 figures stated in the prose pick the reading, and a row still open to several readings is left
-blank and reported as `ambiguous_split`.
+blank as an `OpenRow` with its candidates: last year's report may still settle it
+(`across_years.py`), and whatever stays open is reported as `ambiguous_split`.
 """
 
 import itertools
@@ -113,10 +114,32 @@ class Reading:
 
 
 @dataclass
+class OpenRow:
+    """A row left blank because several readings of its run-together digits fit."""
+
+    table: str
+    key: str
+    where: str
+    raw: str
+    candidates: list[Cells]
+    truncated: bool = False
+
+    def inconsistency(self) -> Inconsistency:
+        shown = "；".join(",".join(_cell_text(c) for c in cells) for cells in self.candidates[:4])
+        more = "等" if len(self.candidates) > 4 or self.truncated else ""
+        return Inconsistency(
+            "ambiguous_split",
+            self.where,
+            f"「{self.raw}」可拆分为多种读法（{shown}{more}），无法确定，该行按空白处理",
+        )
+
+
+@dataclass
 class TablesResult:
     figures: Figures = field(default_factory=Figures)
     inconsistencies: list[Inconsistency] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    open_rows: list[OpenRow] = field(default_factory=list)
 
 
 def detect_rows_format(document: Document) -> str | None:
@@ -244,6 +267,7 @@ def _table4_holds(cells: Cells) -> bool:
 
 
 def _resolve(
+    table: str,
     readings: dict[str, Reading],
     row_holds: Callable[[Cells], bool],
     score: Callable[[dict[str, Cells | None]], int],
@@ -291,13 +315,14 @@ def _resolve(
                 open_rows.pop(key)
     for key, candidates in open_rows.items():
         reading = readings[key]
-        shown = "；".join(",".join(_cell_text(c) for c in cells) for cells in candidates[:4])
-        more = "等" if len(candidates) > 4 or reading.truncated else ""
-        result.inconsistencies.append(
-            Inconsistency(
-                "ambiguous_split",
+        result.open_rows.append(
+            OpenRow(
+                table,
+                key,
                 f"{reading.where} {label(key)}",
-                f"「{reading.raw}」可拆分为多种读法（{shown}{more}），无法确定，该行按空白处理",
+                reading.raw,
+                candidates,
+                reading.truncated,
             )
         )
         chosen[key] = None
@@ -333,6 +358,7 @@ def read_table3(
     if not readings:
         return
     chosen = _resolve(
+        "table3",
         readings,
         _row_total_holds,
         lambda table: _table3_score(table, received),
@@ -367,7 +393,7 @@ def read_table4(
             misses += (cells[2 * size - 1] or 0) + (cells[3 * size - 1] or 0) != litigations
         return misses
 
-    chosen = _resolve({"table4": reading}, _table4_holds, score, result, lambda _key: "")
+    chosen = _resolve("table4", {"table4": reading}, _table4_holds, score, result, lambda _key: "")
     cells = chosen.get("table4")
     if cells is None:
         return
@@ -430,17 +456,45 @@ def read_table2(document: Document, format_code: str, result: TablesResult) -> N
         if cells is None:
             continue
         fields = block.fields
-        if len(cells) != len(block.headers) - 1:
+        width = len(block.headers) - 1
+        if len(cells) != width and all(field in COUNT_FIELDS for field in fields):
+            cells = _split_counts(block, row.key, row.label, cells, result)
+            if cells is None:
+                continue
+        if len(cells) != width:
             result.inconsistencies.append(
                 Inconsistency(
                     "unreadable_cells",
                     f"表二 {row.label}",
-                    f"应有 {len(block.headers) - 1} 个数字，读到「{' '.join(cells)}」，"
-                    "该行按空白处理",
+                    f"应有 {width} 个数字，读到「{' '.join(cells)}」，该行按空白处理",
                 )
             )
             continue
         _store_table2(table2, block, row.key, fields, cells)
+
+
+# Fields of table 2 that hold whole counts, whose run-together digits can be split.
+COUNT_FIELDS = frozenset(("issued", "repealed", "in_force", "decisions"))
+
+
+def _split_counts(
+    block: Table2Block, key: str, label: str, cells: list[str], result: TablesResult
+) -> list[str] | None:
+    """The row's cells when its run-together digits split one way only (「规章000」 → 0, 0, 0).
+
+    Several splits leave the row open (None) for last year's in-force count to settle; no
+    split at all leaves the cells as read, to be reported unreadable."""
+    items = tokens(" ".join(cells))
+    candidates, truncated = splits(items, len(block.headers) - 1)
+    raw = " ".join(cells)
+    if len(candidates) == 1 and not truncated:
+        reading = [_cell_text(value) if value is not None else "/" for value in candidates[0]]
+        result.notes.append(f"表二 {label}：「{raw}」只有一种拆分，读作 " + ",".join(reading))
+        return reading
+    if candidates:
+        result.open_rows.append(OpenRow("table2", key, f"表二 {label}", raw, candidates, truncated))
+        return None
+    return cells
 
 
 def _table2_pattern(label: str, format_code: str) -> re.Pattern[str]:
