@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session middleware: it removes the Vary: Cookie that one adds.
+    "gongkai.web.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -245,6 +247,10 @@ GONGKAI_FONT_BODY = env_str("GONGKAI_FONT_BODY", "")
 GONGKAI_FONT_HEADING = env_str("GONGKAI_FONT_HEADING", "")
 # Public status lookups allowed per client address in a quarter of an hour.
 GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
+# Public pages (gongkai/web/public_cache.py): how many seconds a proxy or browser may keep one,
+# and the release, part of every page's ETag so that new templates are not answered with 304.
+GONGKAI_PUBLIC_MAX_AGE = env_int("GONGKAI_PUBLIC_MAX_AGE", 60)
+GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
 # counts cases as due soon, and the workbench's address its links start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
