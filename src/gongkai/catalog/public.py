@@ -5,6 +5,7 @@ Every query here starts from `InfoItem.objects.public()`: only a reviewed, publi
 ever shown, and only its own attachments.
 """
 
+import functools
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -166,9 +167,17 @@ def item(request, pk: int):
                 published_at__isnull=False, number__lt=version.number
             ).exists(),
             # For reading on a phone what is open on a screen, and for a printed copy's reader.
-            "qr": segno.make(request.build_absolute_uri(), error="m").svg_data_uri(scale=3),
+            "qr": qr_code(request.build_absolute_uri()),
         },
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_code(url: str) -> str:
+    """The QR code of a page's address as an SVG data URI. Choosing the best of eight masks
+    takes a third of an item page's time, and a surge reads the same few pages again and
+    again, so each address's code is made once per process."""
+    return segno.make(url, error="m").svg_data_uri(scale=3)
 
 
 def history(request, pk: int):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session middleware: it removes the Vary: Cookie that one adds.
+    "gongkai.web.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -258,6 +260,10 @@ GONGKAI_MESSAGE_POSTS_PER_15_MIN = env_int("GONGKAI_MESSAGE_POSTS_PER_15_MIN", 2
 # A message transferred to another agency: its clock starts again there on the day of transfer
 # (true), or keeps counting from the first receipt (false).
 GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK = env_bool("GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK", True)
+# Public pages (gongkai/web/public_cache.py): how many seconds a proxy or browser may keep one,
+# and the release, part of every page's ETag so that new templates are not answered with 304.
+GONGKAI_PUBLIC_MAX_AGE = env_int("GONGKAI_PUBLIC_MAX_AGE", 60)
+GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
 # counts cases as due soon, and the workbench's address its links start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
