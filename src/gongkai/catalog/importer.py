@@ -154,8 +154,7 @@ def _published_at(value) -> datetime | None:
     else:
         parsed = None
     if parsed is None:
-        day = _date("published_at", value)
-        parsed = datetime(day.year, day.month, day.day, 9, 0)
+        return _first_shown(_date("published_at", value))
     return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
 
@@ -221,6 +220,11 @@ def read_line(
         raise LineError(f"索引号“{index_no}”含有不允许的字符")
     data["index_no"] = index_no
     return data, notes
+
+
+def _first_shown(formed_on: date) -> datetime:
+    """A legacy item's publication time when the file gives none: 09:00 on its 形成日期."""
+    return timezone.make_aware(datetime(formed_on.year, formed_on.month, formed_on.day, 9, 0))
 
 
 def identity(index_no: str, doc_no: str, title: str) -> tuple | None:
@@ -359,13 +363,20 @@ class Importer:
         fresh = [(item, version) for _, item, version, _ in self.pending]
         self._number(fresh)
         services.insert_built(fresh, agency=self.agency, source=self.source)
-        for _, item, version, published_at in self.pending:
+        for _, item, version, _ in self.pending:
             if version.doc_no:
                 self.known[(version.doc_no, version.title)] = item.pk
-            if self.published:
-                with transaction.atomic():
-                    self._confirm(item, published_at, version.formed_on)
-            self.report.created += 1
+        if self.published:
+            review.confirm_migrated_new(
+                user=self.user,
+                agency=self.agency,
+                published=[
+                    (item, published_at or _first_shown(version.formed_on))
+                    for _, item, version, published_at in self.pending
+                ],
+                source=self.source,
+            )
+        self.report.created += len(self.pending)
         self.pending, self.pending_keys = [], set()
 
     def _number(self, fresh: list[tuple[InfoItem, ItemVersion]]) -> None:
@@ -398,7 +409,5 @@ class Importer:
         item.refresh_from_db()
         if item.published_version_id == item.current_version_id:
             return
-        when = published_at or timezone.make_aware(
-            datetime(fallback.year, fallback.month, fallback.day, 9, 0)
-        )
+        when = published_at or _first_shown(fallback)
         review.confirm_migrated(user=self.user, item=item, published_at=when, source=self.source)
