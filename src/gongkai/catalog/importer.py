@@ -362,19 +362,16 @@ class Importer:
             return
         fresh = [(item, version) for _, item, version, _ in self.pending]
         self._number(fresh)
+        if self.published:
+            for _, _, version, published_at in self.pending:
+                version.published_at = published_at or _first_shown(version.formed_on)
         services.insert_built(fresh, agency=self.agency, source=self.source)
         for _, item, version, _ in self.pending:
             if version.doc_no:
                 self.known[(version.doc_no, version.title)] = item.pk
         if self.published:
             review.confirm_migrated_new(
-                user=self.user,
-                agency=self.agency,
-                published=[
-                    (item, published_at or _first_shown(version.formed_on))
-                    for _, item, version, published_at in self.pending
-                ],
-                source=self.source,
+                user=self.user, agency=self.agency, items=[i for i, _ in fresh], source=self.source
             )
         self.report.created += len(self.pending)
         self.pending, self.pending_keys = [], set()

@@ -9,6 +9,7 @@ whose review is approved can become the public one.
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from gongkai.agencies import access
@@ -338,11 +339,10 @@ def confirm_migrated(*, user, item: InfoItem, published_at: datetime, source: st
 
 
 @transaction.atomic
-def confirm_migrated_new(
-    *, user, agency: Agency, published: list[tuple[InfoItem, datetime]], source: str
-) -> None:
+def confirm_migrated_new(*, user, agency: Agency, items: list[InfoItem], source: str) -> None:
     """`confirm_migrated` for the new, never reviewed items of one agency that a bulk import of
-    a legacy catalog has just stored, each with its original publication time.
+    a legacy catalog has just stored, each version carrying its original publication time in
+    `published_at`.
 
     The same review and signed opinion for each item, written in a few statements instead of
     some ten audited saves per item: one `publish_migrated` record on the agency lists every
@@ -352,16 +352,16 @@ def confirm_migrated_new(
     proactive, unreviewed and gets its approved review in this transaction.
     """
     access.require(user, "item.import_published", agency)
-    when = {item.pk: at for item, at in published}
+    pks = [item.pk for item in items]
     items = list(
         InfoItem.objects.select_for_update()
         .select_related("current_version")
-        .filter(pk__in=when, agency=agency, published_version__isnull=True)
+        .filter(pk__in=pks, agency=agency, published_version__isnull=True)
         .order_by("pk")
     )
-    if len(items) != len(when):
-        raise Refused("只有本机关刚导入、尚未公开的信息可以成批按已公开迁移。")
     versions = [item.current_version for item in items]
+    if len(items) != len(pks) or any(v.number != 1 or v.published_at is None for v in versions):
+        raise Refused("只有本机关刚导入、尚未公开且注明原公开时间的信息可以成批按已公开迁移。")
     for version in versions:
         _require_migratable(version)
     if Review.objects.filter(version__in=versions).exists():
@@ -373,18 +373,23 @@ def confirm_migrated_new(
     ReviewOpinion.objects.bulk_create(
         _migration_opinion(user, review, now, source) for review in reviews
     )
+    ItemVersion.objects.filter(pk__in=[v.pk for v in versions]).update(approved_at=now)
+    # A new item's only version is its first (checked above).
+    first_shown = Subquery(
+        ItemVersion.objects.filter(item=OuterRef("pk"), number=1).values("published_at")[:1]
+    )
+    InfoItem.objects.filter(pk__in=pks).update(
+        status=ItemStatus.PUBLISHED,
+        published_version=F("current_version"),
+        published_at=first_shown,
+        first_published_at=first_shown,
+    )
     for item, version in zip(items, versions, strict=True):
         version.approved_at = now
-        version.published_at = when[item.pk]
-        item.status = ItemStatus.PUBLISHED
-        item.published_version = version
-        item.published_at = item.first_published_at = when[item.pk]
-    ItemVersion.objects.bulk_update(versions, ["approved_at", "published_at"])
-    InfoItem.objects.bulk_update(
-        items, ["status", "published_version", "published_at", "first_published_at"]
-    )
+        item.status, item.published_version = ItemStatus.PUBLISHED, version
+        item.published_at = item.first_published_at = version.published_at
     rows = [
-        [item.pk, item.index_no, version.number, review.pk, when[item.pk].isoformat()]
+        [item.pk, item.index_no, version.number, review.pk, version.published_at.isoformat()]
         for item, version, review in zip(items, versions, reviews, strict=True)
     ]
     record_transition(agency, "publish_migrated", source=source, count=len(rows), items=rows)
