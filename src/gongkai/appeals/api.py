@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from gongkai.applications.services import today
+from gongkai.web import params
 from gongkai.web.viewsets import StaffScopedViewSet
 
 from .models import Appeal, table4
@@ -58,6 +59,7 @@ class AppealViewSet(StaffScopedViewSet, viewsets.ModelViewSet):
     @action(detail=False, methods=["get"])
     def table4(self, request, format=None):
         """Table 4 of the annual report over the appeals the user may read."""
-        raw = request.query_params.get("year", "")
-        year = int(raw) if raw.isdigit() else today().year
+        year = params.integer(
+            request.query_params.get("year"), minimum=2008, maximum=2100, default=today().year
+        )
         return Response({"year": year, "cells": table4(self.get_queryset(), year)})

@@ -6,6 +6,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from gongkai.agencies import access
 from gongkai.applications.services import today
+from gongkai.web import params
 from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin
 
 from .forms import AppealForm
@@ -22,8 +23,9 @@ class AppealListView(ScopedMixin, ListView):
         return super().get_queryset().select_related("agency", "case")
 
     def get_context_data(self, **kwargs):
-        raw = self.request.GET.get("year", "")
-        year = int(raw) if raw.isdigit() and 2008 <= int(raw) <= 2100 else today().year
+        year = params.integer(
+            self.request.GET.get("year"), minimum=2008, maximum=2100, default=today().year
+        )
         row = table4(self.get_queryset(), year)
         groups = [(kind.label, row[i * 5 : i * 5 + 5]) for i, kind in enumerate(TABLE4_GROUPS)]
         return super().get_context_data(
@@ -45,8 +47,8 @@ class AppealCreateView(AgencyInUrlMixin, CreateView):
         return super().get_form_kwargs() | {"agency": self.agency}
 
     def get_initial(self):
-        case = self.request.GET.get("case", "")
-        return {"case": int(case)} if case.isdigit() else {}
+        case = params.object_id(self.request.GET, "case")
+        return {"case": case} if case else {}
 
     def form_valid(self, form):
         messages.success(self.request, "已登记。")

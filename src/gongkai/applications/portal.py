@@ -20,6 +20,7 @@ from gongkai.catalog.attachments import CONTENT_TYPES
 from gongkai.core.actor import Actor, acting_as
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
+from gongkai.web import params
 
 from . import forms, paper_form, reply_files, services
 from .models import Application
@@ -45,9 +46,8 @@ def apply(request):
         status = 400
     else:
         initial = {"submission_token": uuid.uuid4().hex}
-        agency = request.GET.get("agency", "")
-        if agency.isdigit():
-            initial["agency"] = int(agency)
+        if agency := params.object_id(request.GET, "agency"):
+            initial["agency"] = agency
         form = forms.PublicApplicationForm(initial=initial)
         status = 200
     context = {"form": form, "agencies": Agency.objects.active()}

@@ -7,6 +7,7 @@ for the office head's approval.
 
 from collections.abc import Mapping
 
+from gongkai.web.params import integer
 from gongkai.web.queues import Queue
 
 from .ledger import OPEN_STATUSES
@@ -17,8 +18,7 @@ MAX_DUE_DAYS = 60
 
 def due_days(params: Mapping[str, str]) -> int:
     """The `days` of the 即将到期 tab: 1 to 60 working days, 5 unless the address says."""
-    raw = params.get("days", "")
-    return int(raw) if raw.isdigit() and 0 < int(raw) <= MAX_DUE_DAYS else DUE_SOON_DEFAULT
+    return integer(params.get("days"), minimum=1, maximum=MAX_DUE_DAYS, default=DUE_SOON_DEFAULT)
 
 
 def _q(label: str, narrow, action: str = "case.view") -> Queue:

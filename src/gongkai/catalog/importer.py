@@ -120,6 +120,8 @@ class Taxonomy:
 
 def _choice(value, choices, label: str):
     by_label = {str(lbl): code for code, lbl in choices.choices}
+    if not isinstance(value, str | int):
+        raise LineError(f"{label}应为文字，不能是 {json.dumps(value, ensure_ascii=False)}")
     if value in choices.values:
         return value
     if value in by_label:
@@ -130,10 +132,30 @@ def _choice(value, choices, label: str):
 def _date(name: str, value) -> date | None:
     if value in (None, ""):
         return None
-    parsed = parse_date(str(value)[:10]) if isinstance(value, str) else None
+    try:
+        parsed = parse_date(value[:10]) if isinstance(value, str) else None
+    except ValueError:
+        # Well formed but no such day, as legacy catalogs write an unknown month: 1946-00-00.
+        raise LineError(f"{name}“{value}”不是存在的日期") from None
     if parsed is None:
         raise LineError(f"{name}“{value}”不是 YYYY-MM-DD 格式的日期")
     return parsed
+
+
+def _published_at(value) -> datetime | None:
+    """The legacy publication date or date-time of `--published`, read with the line."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str) and len(value) > 10:
+        try:
+            parsed = parse_datetime(value)
+        except ValueError:
+            raise LineError(f"published_at“{value}”不是存在的日期时间") from None
+    else:
+        parsed = None
+    if parsed is None:
+        return _first_shown(_date("published_at", value))
+    return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
 
 def read_line(
@@ -177,15 +199,22 @@ def read_line(
     reasons = data.get("exemption_reasons") or []
     if isinstance(reasons, str):
         reasons = [reasons]
+    if not isinstance(reasons, list):
+        raise LineError("不予公开理由（exemption_reasons）应为理由代码或名称的列表")
     data["exemption_reasons"] = [_choice(r, ExemptionReason, "不予公开理由") for r in reasons]
     if data.get("art20_item") not in (None, ""):
         try:
             data["art20_item"] = _choice(int(data["art20_item"]), Art20Item, "第二十条事项")
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise LineError(f"第二十条事项“{data['art20_item']}”应为 1–15 的数字") from exc
     for name in ("publisher", "doc_no", "keywords", "summary", "body", "interpretation_url"):
         if name in data:
             data[name] = "" if data[name] is None else str(data[name]).strip()
+    for name, value in data.items():
+        # A database refuses the NUL character, and one refused row would undo its whole batch.
+        if isinstance(value, str) and "\x00" in value:
+            raise LineError(f"{name} 含有空字符（\\u0000），请先清理文件")
+    data["published_at"] = _published_at(data.get("published_at"))
     index_no = str(data.pop("index_no", "") or "").strip()
     if index_no and not index_numbers.is_acceptable(index_no):
         raise LineError(f"索引号“{index_no}”含有不允许的字符")
@@ -193,16 +222,20 @@ def read_line(
     return data, notes
 
 
-def _published_at(value, fallback: date) -> datetime:
-    if value:
-        parsed = parse_datetime(str(value)) if len(str(value)) > 10 else None
-        if parsed is None:
-            day = _date("published_at", value)
-            parsed = datetime(day.year, day.month, day.day, 9, 0)
-        if timezone.is_naive(parsed):
-            parsed = timezone.make_aware(parsed)
-        return parsed
-    return timezone.make_aware(datetime(fallback.year, fallback.month, fallback.day, 9, 0))
+def _first_shown(formed_on: date) -> datetime:
+    """A legacy item's publication time when the file gives none: 09:00 on its 形成日期."""
+    return timezone.make_aware(datetime(formed_on.year, formed_on.month, formed_on.day, 9, 0))
+
+
+def identity(index_no: str, doc_no: str, title: str) -> tuple | None:
+    """What makes a line the same item as another: its 索引号 when it has one, else its 文号
+    and title; a line with neither is a new item every time (an empty 文号 is no identity,
+    and many real items share a title such as 「关于做好有关工作的通知」)."""
+    if index_no:
+        return ("索引号", index_no)
+    if doc_no:
+        return (doc_no, title)
+    return None
 
 
 class Importer:
@@ -235,12 +268,13 @@ class Importer:
         self.source = source or "批量导入"
         self.taxonomy = Taxonomy()
         self.report = Report()
-        # (文号, title) → item id of the agency's current versions, the idempotency key.
-        self.known: dict[tuple[str, str], int] = {
+        # (文号, title) → item id of the agency's current versions, the key of a line that
+        # brings no 索引号 of its own.
+        self.known: dict[tuple, int] = {
             key[:2]: key[2]
-            for key in InfoItem.objects.filter(agency=agency).values_list(
-                "current_version__doc_no", "current_version__title", "pk"
-            )
+            for key in InfoItem.objects.filter(agency=agency)
+            .exclude(current_version__doc_no="")
+            .values_list("current_version__doc_no", "current_version__title", "pk")
         }
 
     def run(
@@ -281,13 +315,17 @@ class Importer:
         data, line_notes = read_line(text, self.mapping, self.taxonomy, self.report)
         self.report.notes += [(number, note) for note in line_notes]
         index_no = data.pop("index_no")
-        published_at = data.pop("published_at", None)
+        published_at = data.pop("published_at")
         try:
             doc_no = doc_numbers.normalize(data.get("doc_no", "")).text
         except doc_numbers.DocNumberError as exc:
             raise LineError(str(exc)) from exc
-        key = (doc_no, data["title"])
-        if key in self.pending_keys or (index_no and index_no in self.pending_keys):
+        if self.published and data.get("attribute", DisclosureAttribute.PROACTIVE) != (
+            DisclosureAttribute.PROACTIVE
+        ):
+            raise LineError("只有主动公开的信息可以按已公开迁移")
+        key = identity(index_no, doc_no, data["title"])
+        if key is not None and key in self.pending_keys:
             # The same item twice in one batch: store the first before updating it.
             self._flush()
         existing = self._existing(index_no, key)
@@ -296,7 +334,8 @@ class Importer:
                 user=self.user, agency=self.agency, data=data, index_no=index_no
             )
             self.pending.append((number, item, version, published_at))
-            self.pending_keys |= {key, index_no} - {""}
+            if key is not None:
+                self.pending_keys.add(key)
             self.report.notes += [(number, note) for note in notes]
             return
         with transaction.atomic():
@@ -308,15 +347,14 @@ class Importer:
         else:
             self.report.unchanged += 1
 
-    def _existing(self, index_no: str, key: tuple[str, str]) -> InfoItem | None:
+    def _existing(self, index_no: str, key: tuple | None) -> InfoItem | None:
         items = InfoItem.objects.select_related("current_version")
         if index_no:
             found = items.filter(index_no=index_no).first()
             if found is not None and found.agency_id != self.agency.pk:
                 raise LineError(f"索引号“{index_no}”已被其他机关的信息使用")
-            if found is not None:
-                return found
-        pk = self.known.get(key)
+            return found
+        pk = self.known.get(key) if key is not None else None
         return items.get(pk=pk) if pk else None
 
     def _flush(self) -> None:
@@ -324,13 +362,18 @@ class Importer:
             return
         fresh = [(item, version) for _, item, version, _ in self.pending]
         self._number(fresh)
+        if self.published:
+            for _, _, version, published_at in self.pending:
+                version.published_at = published_at or _first_shown(version.formed_on)
         services.insert_built(fresh, agency=self.agency, source=self.source)
-        for _, item, version, published_at in self.pending:
-            self.known[(version.doc_no, version.title)] = item.pk
-            if self.published:
-                with transaction.atomic():
-                    self._confirm(item, published_at, version.formed_on)
-            self.report.created += 1
+        for _, item, version, _ in self.pending:
+            if version.doc_no:
+                self.known[(version.doc_no, version.title)] = item.pk
+        if self.published:
+            review.confirm_migrated_new(
+                user=self.user, agency=self.agency, items=[i for i, _ in fresh], source=self.source
+            )
+        self.report.created += len(self.pending)
         self.pending, self.pending_keys = [], set()
 
     def _number(self, fresh: list[tuple[InfoItem, ItemVersion]]) -> None:
@@ -363,5 +406,5 @@ class Importer:
         item.refresh_from_db()
         if item.published_version_id == item.current_version_id:
             return
-        when = _published_at(published_at, fallback)
+        when = published_at or _first_shown(fallback)
         review.confirm_migrated(user=self.user, item=item, published_at=when, source=self.source)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from gongkai.agencies.models import Agency
+from gongkai.web import params
 
 from . import guides
 from .attachments import CONTENT_TYPES
@@ -90,27 +91,23 @@ def apply(request, pk: int):
     return render(request, "catalog/public/apply.html", {"agency": agency})
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 def browse(request):
     """法定主动公开内容: newest first, narrowed by agency, topic, genre and year."""
     on_item: dict = {}  # conditions on the item table
     on_version: dict = {}  # conditions that need the published version
     agency = topic = genre = None
-    year = _int(request.GET.get("year"))
-    if agency_id := _int(request.GET.get("agency")):
+    year = params.integer(request.GET.get("year"), minimum=1950, maximum=2199)
+    if agency_id := params.object_id(request.GET, "agency"):
         agency = get_object_or_404(_agencies(), pk=agency_id)
         on_item["agency"] = agency
-    if topic_id := _int(request.GET.get("topic")):
+    if topic_id := params.object_id(request.GET, "topic"):
         topic = get_object_or_404(Topic, pk=topic_id)
         ids = [topic.pk, *topic.children.values_list("pk", flat=True)]
         on_version["published_version__topic__in"] = ids
-    if genre_id := _int(request.GET.get("genre")):
+    if genre_id := params.object_id(request.GET, "genre"):
         genre = get_object_or_404(Genre, pk=genre_id)
         on_version["published_version__genre"] = genre
-    if year and 1949 < year < 2200:
+    if year:
         tz = timezone.get_current_timezone()
         on_item["published_at__gte"] = datetime(year, 1, 1, tzinfo=tz)
         on_item["published_at__lt"] = datetime(year + 1, 1, 1, tzinfo=tz)

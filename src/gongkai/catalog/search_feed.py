@@ -12,7 +12,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.checks.extract import html_to_text
 from gongkai.search.documents import Kind, SearchDocument, Status
-from gongkai.search.services import enqueue_delete, enqueue_upsert
+from gongkai.search.services import enqueue_delete, enqueue_upsert, enqueue_upserts
 
 from . import guides
 from .models import InfoItem
@@ -115,6 +115,15 @@ def on_guide_changed(sender, agency: Agency, **kwargs) -> None:
 
 def on_published(sender, item: InfoItem, version, **kwargs) -> None:
     enqueue_upsert(document_for(item))
+
+
+def on_many_published(sender, agency: Agency, published: list, **kwargs) -> None:
+    items = (
+        InfoItem.objects.filter(pk__in=[item.pk for item, _ in published])
+        .select_related("agency", "published_version__topic__parent", "published_version__genre")
+        .prefetch_related("published_version__attachments")
+    )
+    enqueue_upserts([document_for(item) for item in items])
 
 
 def on_withdrawn(sender, item: InfoItem, version, **kwargs) -> None:

@@ -3,9 +3,10 @@
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from gongkai.web.parsers import JSONBodyParser
 from gongkai.web.viewsets import StaffScopedViewSet
 
 from .extract import ExtractionError, extract_bytes, suffix_of
@@ -55,7 +56,7 @@ class CheckResultSerializer(serializers.Serializer):
 # Checks store nothing: the request's text is checked and forgotten.
 class CheckViewSet(StaffScopedViewSet):
     view_action = "checks.use"
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, JSONBodyParser]
     serializer_class = CheckRequestSerializer
     schema_subject = "发布前检查"
 

@@ -45,17 +45,29 @@ def record_fingerprint(sender, item, version, **kwargs) -> None:
     )
 
 
-def approved_fingerprint(version) -> str | None:
-    event = (
-        AuditEvent.objects.filter(
-            record_type=version._meta.label_lower,
-            record_id=str(version.pk),
-            action=FINGERPRINT_ACTION,
-        )
-        .order_by("-seq")
-        .first()
+def record_fingerprints(sender, agency, published, **kwargs) -> None:
+    """Receiver of `catalog.signals.items_published`: one record on the agency for the batch,
+    each fingerprint under its version's id."""
+    record_transition(
+        agency,
+        FINGERPRINT_ACTION,
+        fingerprints={str(v.pk): fingerprint(v.title, v.body) for _, v in published},
     )
-    return event.after["sha256"] if event else None
+
+
+def approved_fingerprint(version) -> str | None:
+    """The fingerprint recorded last for `version`, alone or in a batch."""
+    recorded = AuditEvent.objects.filter(action=FINGERPRINT_ACTION)
+    alone = recorded.filter(record_type=version._meta.label_lower, record_id=str(version.pk))
+    in_batch = recorded.filter(
+        record_type=version.item.agency._meta.label_lower,
+        record_id=str(version.item.agency_id),
+        after__fingerprints__has_key=str(version.pk),
+    )
+    event = (alone | in_batch).order_by("-seq").first()
+    if event is None:
+        return None
+    return event.after.get("sha256") or event.after["fingerprints"][str(version.pk)]
 
 
 class _PageText(HTMLParser):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from gongkai.lib.errors import Refused
+from gongkai.web import params
 from gongkai.web.scoping import StaffMixin
 
 from . import list_entries
@@ -118,11 +119,11 @@ class ListEntryView(StaffMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def _entry(self) -> CheckListEntry:
-        entry_id = self.request.GET.get("id", "")
-        if not entry_id.isdigit():
+        entry_id = params.object_id(self.request.GET, "id")
+        if entry_id is None:
             raise Http404("没有这个条目")
         try:
-            return CheckListEntry.objects.get(pk=int(entry_id))
+            return CheckListEntry.objects.get(pk=entry_id)
         except CheckListEntry.DoesNotExist:
             raise Http404("没有这个条目") from None
 

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.lib.errors import Refused
-from gongkai.web import transitions
+from gongkai.web import params, transitions
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
 
@@ -28,11 +28,9 @@ from .workflow import REPORT_WORKFLOW
 
 
 def _year(request, default: int) -> int:
-    try:
-        year = int(request.GET.get("year", default))
-    except ValueError:
-        return default
-    return year if 2019 <= year <= default + 1 else default
+    return params.integer(
+        request.GET.get("year"), minimum=2019, maximum=default + 1, default=default
+    )
 
 
 def last_year() -> int:
@@ -60,10 +58,11 @@ class ReportListView(QueueListMixin, StaffMixin, ListView):
 
     def post(self, request, *args, **kwargs):
         agency = get_object_or_404(
-            access.agencies_for(request.user, "report.edit"), pk=request.POST.get("agency") or 0
+            access.agencies_for(request.user, "report.edit"),
+            pk=params.object_id(request.POST, "agency") or 0,
         )
         try:
-            year = int(request.POST.get("year", ""))
+            year = params.integer(request.POST.get("year"), maximum=9999, default=0)
             report = services.create_draft(agency, year, user=request.user)
         except Refused as refused:
             messages.error(request, refused.message)

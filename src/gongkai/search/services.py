@@ -86,11 +86,17 @@ def _index_lock(blocking: bool, kind: str = WRITER) -> Iterator[bool]:
 
 def enqueue_upsert(document: SearchDocument) -> IndexChange:
     """Record that `document` should be (re)indexed; call inside the change's transaction."""
-    change = IndexChange.objects.create(
-        key=document.key, op=IndexChange.Op.UPSERT, payload=document.to_dict()
+    [change] = enqueue_upserts([document])
+    return change
+
+
+def enqueue_upserts(documents: list[SearchDocument]) -> list[IndexChange]:
+    """`enqueue_upsert` for many documents in one statement, in their order."""
+    changes = IndexChange.objects.bulk_create(
+        IndexChange(key=d.key, op=IndexChange.Op.UPSERT, payload=d.to_dict()) for d in documents
     )
     _sync_after_commit()
-    return change
+    return changes
 
 
 def enqueue_delete(key: str) -> IndexChange:

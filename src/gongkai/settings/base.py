@@ -187,7 +187,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["gongkai.web.permissions.DenyByDefault"],
     "DEFAULT_SCHEMA_CLASS": "gongkai.web.schema.ChineseAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "gongkai.web.params.BoundedLimitOffsetPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "gongkai.web.parsers.JSONBodyParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "gongkai.web.errors.exception_handler",
 }

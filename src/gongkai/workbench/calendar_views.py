@@ -18,6 +18,7 @@ from gongkai.calendar.holidays import (
     parse_schedule_text,
 )
 from gongkai.calendar.workdays import CalendarUnknown, DayKind, next_year_awaited, schedule_for
+from gongkai.web import params
 from gongkai.web.scoping import StaffMixin
 
 MAX_SCHEDULE_BYTES = 256 * 1024
@@ -77,8 +78,9 @@ class HolidayCalendarView(StaffMixin, FormView):
 
     def get_context_data(self, **kwargs):
         this_year = timezone.localdate().year
-        shown = self.request.GET.get("year", "")
-        shown = int(shown) if shown.isdigit() and 2004 <= int(shown) <= 2100 else this_year
+        shown = params.integer(
+            self.request.GET.get("year"), minimum=2004, maximum=2100, default=this_year
+        )
         years = [_year_row(year) for year in range(this_year - 1, this_year + 2)]
         return super().get_context_data(
             years=years,

@@ -20,6 +20,7 @@ from gongkai.agencies import access, services
 from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
 from gongkai.core.models import AuditEvent
 from gongkai.lib.errors import Refused
+from gongkai.web import params
 from gongkai.web.scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
 
 from . import audit_display, inbox
@@ -74,9 +75,8 @@ class AgencyListView(ScopedMixin, ListView):
         q = self.request.GET.get("q", "").strip()
         if q:
             qs = qs.filter(Q(name__contains=q) | Q(short_name__contains=q) | Q(credit_code=q))
-        parent = self.request.GET.get("parent", "")
-        if parent.isdigit():
-            qs = qs.filter(parent_id=int(parent))
+        if parent := params.object_id(self.request.GET, "parent"):
+            qs = qs.filter(parent_id=parent)
         return qs
 
     def get(self, request, *args, **kwargs):
@@ -207,9 +207,8 @@ class StaffListView(ScopedMixin, ListView):
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("agency").prefetch_related("memberships__agency")
-        agency = self.request.GET.get("agency", "")
-        if agency.isdigit():
-            qs = qs.filter(agency_id=int(agency))
+        if agency := params.object_id(self.request.GET, "agency"):
+            qs = qs.filter(agency_id=agency)
         return qs.order_by("agency__path", "username")
 
     def get_context_data(self, **kwargs):
