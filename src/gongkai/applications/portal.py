@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
-from gongkai.catalog.attachments import CONTENT_TYPES
+from gongkai.catalog.serving import file_response
 from gongkai.core.actor import Actor, acting_as
 from gongkai.core.audit import record_transition
 from gongkai.core.workdays import (
@@ -150,11 +150,8 @@ def reply_file_download(request, token: str):
         raise Http404("该材料不能在网上获取。")
     with acting_as(Actor(None, f"申请人{case.applicant_name}（凭查询码和联系电话）")):
         record_transition(case, "online_download", reply_file=reply.title)
-    return FileResponse(
-        reply.file.open("rb"),
-        as_attachment=True,
-        filename=f"{reply.title}.{reply.kind}",
-        content_type=CONTENT_TYPES[reply.kind],
+    return file_response(
+        reply.file.open("rb"), kind=reply.kind, filename=f"{reply.title}.{reply.kind}"
     )
 
 

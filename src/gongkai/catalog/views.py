@@ -4,7 +4,7 @@ review gate's transitions are carried out. Each is thin: scope, call a service, 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
 from . import services, version_diff
-from .attachments import CONTENT_TYPES, AttachmentError
+from .attachments import AttachmentError
 from .forms import (
     AttachmentChangeForm,
     AttachmentForm,
@@ -31,6 +31,7 @@ from .forms import (
 from .models import Attachment, InfoItem, ItemVersion
 from .queues import QUEUES
 from .rules import edit_refusal
+from .serving import file_response
 
 # The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
 # in it, beside its field. Removing an attachment is a button, and says why on the page.
@@ -237,11 +238,8 @@ class AttachmentDownloadView(ScopedMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         attachment = self.get_object()
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.name,
-            content_type=CONTENT_TYPES[attachment.kind],
+        return file_response(
+            attachment.file.open("rb"), kind=attachment.kind, filename=attachment.name
         )
 
 

@@ -214,6 +214,11 @@ GONGKAI_INDEX_NUMBER_FORMAT = env_str(
 GONGKAI_CHECK_UPLOAD_MAX_BYTES = env_int("GONGKAI_CHECK_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Largest scan of a paper, faxed or oral application attached to a case.
 GONGKAI_SCAN_MAX_BYTES = env_int("GONGKAI_SCAN_MAX_BYTES", 20 * 1024 * 1024)
+# What an uploaded DOCX/XLSX may inflate to and hold, and an image's pixels, judged from their
+# headers before anything is read (lib/upload_limits.py).
+GONGKAI_ZIP_MAX_INFLATED_BYTES = env_int("GONGKAI_ZIP_MAX_INFLATED_BYTES", 200 * 1024 * 1024)
+GONGKAI_ZIP_MAX_MEMBERS = env_int("GONGKAI_ZIP_MAX_MEMBERS", 2000)
+GONGKAI_IMAGE_MAX_PIXELS = env_int("GONGKAI_IMAGE_MAX_PIXELS", 100_000_000)
 # Extra word lists for the pre-publication checks (src/gongkai/checks/data/README.md).
 GONGKAI_CHECK_LISTS_DIR = env_str("GONGKAI_CHECK_LISTS_DIR", "")
 
