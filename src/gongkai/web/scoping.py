@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic.list import MultipleObjectMixin
 
 from gongkai.agencies import access
+from gongkai.lib.spreadsheet_cells import as_text_cell
 
 
 class StaffMixin(LoginRequiredMixin):
@@ -66,7 +67,10 @@ class CsvExportMixin(ScopedMixin, MultipleObjectMixin, View):
         writer.writerow([header for header, _ in self.export_columns])
         for row in self.get_queryset():
             writer.writerow(
-                [v(row) if callable(v) else _resolve(row, v) for _, v in self.export_columns]
+                [
+                    as_text_cell(v(row) if callable(v) else _resolve(row, v))
+                    for _, v in self.export_columns
+                ]
             )
         return response
 
