@@ -128,6 +128,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# How many reverse proxies in front of the application append to X-Forwarded-For (nginx as in
+# docs/deployment.md: 1); 0 ignores the header. Every per-client limit reads the address from
+# gongkai.web.client, django-axes included.
+GONGKAI_TRUSTED_PROXIES = env_int("GONGKAI_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "gongkai.web.client.client_address"
 
 OTP_TOTP_ISSUER = "公开平台"
 
@@ -250,6 +255,8 @@ GONGKAI_FONT_BODY = env_str("GONGKAI_FONT_BODY", "")
 GONGKAI_FONT_HEADING = env_str("GONGKAI_FONT_HEADING", "")
 # Public status lookups allowed per client address in a quarter of an hour.
 GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
+# Public submissions (applications; online messages) accepted per client address and hour.
+GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR", 10)
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
 # counts cases as due soon, and the workbench's address its links start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
