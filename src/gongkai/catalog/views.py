@@ -262,7 +262,9 @@ class ItemDetailView(ScopedMixin, DetailView):
             messages.success(request, ITEM_WORKFLOW.message(name, attempt.result))
             return self._back()
         if attempt.form is not None and attempt.form.errors and name in PAGE_FORMS:
-            return self.render_to_response(self.get_context_data(**{f"{name}_form": attempt.form}))
+            return self.render_to_response(
+                self.get_context_data(**{f"{name}_form": attempt.form}), status=400
+            )
         return self._back(error=attempt.error)
 
     def _back(self, error: str = ""):

@@ -26,6 +26,13 @@ class StaffMixin(LoginRequiredMixin):
             raise PermissionDenied("您的账号没有此项工作的权限")
         return super().dispatch(request, *args, **kwargs)
 
+    def form_invalid(self, form):
+        """A form page sent back with its errors: 400 Bad Request, so that nothing reading the
+        answer (a script, a monitor, a test) takes the refused post for a success."""
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
 
 class ScopedMixin(StaffMixin):
     """Rows outside the user's grant for `action` do not exist as far as the page is concerned."""
