@@ -104,9 +104,9 @@ def actor(county, agency_a):
     return user
 
 
-def _workbench_outcome(client, channel, record, name):
+def _workbench_outcome(client, channel, record, name, fields=None):
     url, data = channel.post(record, name)
-    response = client.post(url, data, follow=True)
+    response = client.post(url, data | (fields or {}), follow=True)
     assert response.status_code in (200, 400), (name, response.status_code)
     errors = set()
     for key in response.context.keys():  # noqa: SIM118 (a ContextList iterates its contexts)
@@ -117,9 +117,9 @@ def _workbench_outcome(client, channel, record, name):
     return ("refused", frozenset(errors)) if errors else ("done", channel.status(record))
 
 
-def _api_outcome(client, channel, record, name):
+def _api_outcome(client, channel, record, name, fields=None):
     response = client.post(
-        channel.api(record), {channel.api_name: name, "fields": {}}, format="json"
+        channel.api(record), {channel.api_name: name, "fields": fields or {}}, format="json"
     )
     if response.status_code == 200:
         return ("done", channel.status(record))
@@ -279,3 +279,20 @@ def test_message_transitions(agency_a, actor, state):
     offered = _offers_agree(MESSAGES, _message_in(agency_a, actor, state), actor)
     # With no input only the moves that take none go through (release, accept, check, close).
     assert (done, offered) == MESSAGE_MOVES[state]
+
+
+def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):
+    """One person holding 信息员 and 审查人 submits; his signature is refused, with the same
+    message, through the workbench and through the API."""
+    person = make_staff(agency_a, "clerk", "reviewer")
+    page, api = login(person), APIClient()
+    api.force_authenticate(person)
+    fields = {"decision": "approve", "legal_basis": "第十九条"}
+    twins = [make_item(agency_a, person, title=f"双胞胎{n}") for n in range(2)]
+    for twin in twins:
+        review.submit(user=person, item=twin)
+    by_page = _workbench_outcome(page, ITEMS, twins[0], "sign", fields)
+    by_api = _api_outcome(api, ITEMS, twins[1], "sign", fields)
+    assert by_page == by_api
+    assert by_page[0] == "refused"
+    assert any("提交人" in message for message in by_page[1])

@@ -6,6 +6,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.core.models import AuditEvent
+from tests.accounts.totp import code, key_on_page
 from tests.conftest import PASSWORD, make_staff
 
 
@@ -15,16 +16,13 @@ def _code(device: TOTPDevice) -> str:
 
 
 def _enable(client, user) -> TOTPDevice:
-    page = client.get(reverse("accounts:security"))
-    assert "data:image/svg+xml" in page.content.decode()
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
-    wrong = client.post(reverse("accounts:security"), {"token": "000000"})
-    assert "动态口令不正确" in wrong.content.decode() or _code(device) == "000000"
-    # A failure throttles the device for a moment; let that moment pass.
-    device.refresh_from_db()
-    device.throttle_reset()
-    client.post(reverse("accounts:security"), {"token": _code(device)})
-    device.refresh_from_db()
+    page = client.get(reverse("accounts:security")).content.decode()
+    assert "data:image/svg+xml" in page
+    key = key_on_page(page)
+    wrong = client.post(reverse("accounts:security"), {"token": code(key, step_offset=10)})
+    assert "动态口令不正确" in wrong.content.decode()
+    client.post(reverse("accounts:security"), {"token": code(key)})
+    device = TOTPDevice.objects.get(user=user)
     assert device.confirmed
     return device
 

@@ -70,7 +70,7 @@ def test_staff_link_an_appeal_to_their_own_case_only(agency_a, agency_b):
         "result": "pending",
     }
     refused = client.post(url, form | {"case": other.pk})
-    assert refused.status_code == 200 and not Appeal.objects.exists()
+    assert refused.status_code == 400 and not Appeal.objects.exists()
     assert client.post(url, form | {"case": own.pk}).status_code == 302
     assert Appeal.objects.get().case == own
     listing = client.get(reverse("appeals:list"), {"year": 2025}).content.decode()

@@ -86,7 +86,7 @@ def test_a_fake_pdf_is_refused_in_chinese_and_nothing_is_registered(agency_a):
             scans=[SimpleUploadedFile("申请表.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")]
         ),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     body = response.content.decode()
     assert "「申请表.pdf」的内容不是 PDF、JPEG 或 PNG 文件" in body
     assert "张三" in body  # what was typed comes back

@@ -42,4 +42,5 @@ def test_system_admin_adds_a_brand_and_the_checks_use_it(page, county):
     page.get_by_role("button", name="停用此条目").click()
     expect(page.locator(".entry-history")).to_contain_text("王管理")
     shot(page, "checks-word-list-entry")
-    assert page.console_errors == []
+    # The refused entry is answered 400 Bad Request, which the browser logs; nothing else.
+    assert [e for e in page.console_errors if "status of 400" not in e] == []

@@ -64,7 +64,7 @@ def test_a_third_level_topic_is_refused(system_admin):
     response = login(system_admin).post(
         reverse("catalog:topics"), {"op": "add", "name": "三级", "parent": child.pk}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Topic.objects.filter(name="三级").exists()
 
 

@@ -102,7 +102,7 @@ def test_bad_input_loses_nothing(team):
         reverse("catalog:item_create"), FORM | {"agency": team.agency.pk, "doc_no": "关于某事"}
     )
     body = response.content.decode()
-    assert response.status_code == 200 and "无法自动更正" in body
+    assert response.status_code == 400 and "无法自动更正" in body
     assert FORM["body"] in body  # what was typed is still in the form
     assert not InfoItem.objects.exists()
 

@@ -32,7 +32,7 @@ def test_bad_entry_is_refused_with_a_chinese_error(county, list_name, entry, err
     client = login(make_staff(county, "system_admin"))
     events = AuditEvent.objects.count()
     response = client.post(f"{reverse('checks:list')}?name={list_name}", {"entry": entry})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert error in response.content.decode()
     assert not CheckListEntry.objects.exists()
     assert AuditEvent.objects.count() == events

@@ -37,7 +37,7 @@ def test_bad_files_get_a_chinese_error(agency_a):
     assert "提交的是空文件" in response.content.decode()
     broken = SimpleUploadedFile("坏.docx", b"PK\x03\x04garbage", content_type="application/zip")
     response = client.post(reverse("checks:check"), {"document": broken})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "DOCX 文件已损坏" in response.content.decode()
     assert "检查结果" not in response.content.decode()
 

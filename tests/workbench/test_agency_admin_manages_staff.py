@@ -57,7 +57,7 @@ def test_admins_cannot_grant_system_roles(agency_a):
             "roles": ["system_admin"],
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not get_user_model().objects.filter(username="sneaky").exists()
 
 

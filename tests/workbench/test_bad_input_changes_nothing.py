@@ -23,7 +23,7 @@ def test_wrong_check_character_is_refused(agency_a):
         reverse("workbench:agency_edit", args=[agency_a.pk]),
         _form_data(agency_a, credit_code=wrong, phone="0878-1111111"),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert f"第18位应为“{code[17]}”" in response.content.decode()
     agency_a.refresh_from_db()
     assert agency_a.credit_code == code and agency_a.phone != "0878-1111111"

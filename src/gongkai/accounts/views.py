@@ -58,10 +58,10 @@ def security(request):
     enabled = second_factor.has_second_factor(user)
     context = {"enabled": enabled, "token": Token.objects.filter(user=user).first()}
     if not enabled:
-        device = second_factor.pending_device(user)
+        device = second_factor.pending_device(user, request.session)
         form = TokenForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            confirmed = second_factor.confirm(user, form.cleaned_data["token"])
+            confirmed = second_factor.confirm(user, request.session, form.cleaned_data["token"])
             if confirmed is not None:
                 otp_login(request, confirmed)
                 messages.success(request, "已启用动态口令。今后登录时需要输入手机应用生成的口令。")

@@ -107,6 +107,13 @@ class Agency(AuditedModel):
         blank=True,
         help_text=_("如：县政务服务中心一楼3号窗口，工作日9:00—12:00、14:00—17:00"),
     )
+    # Separation of duties in the review gate: the submitter of an item never signs its review,
+    # unless the agency is a one-person office that has said so (review/policy.py).
+    submitter_may_sign = models.BooleanField(
+        _("一人办公室：提交人可签署审查意见"),
+        default=False,
+        help_text=_("仅适用于只有一人办理信息公开的机关；所签意见注明由提交人签署"),
+    )
     is_active = models.BooleanField(_("在用"), default=True)
 
     objects = AgencyQuerySet.as_manager()

@@ -6,11 +6,13 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from gongkai.agencies import access
+from gongkai.applications.models import Application
 from gongkai.applications.services import today
 from gongkai.web import params
 from gongkai.web.viewsets import StaffScopedViewSet
 
-from .models import Appeal, table4
+from .models import CASE_NOT_OURS, Appeal, table4
 
 
 class AppealSerializer(serializers.ModelSerializer):
@@ -29,6 +31,19 @@ class AppealSerializer(serializers.ModelSerializer):
             "concluded_on",
             "summary",
         ]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # Only the cases of agencies where the user records appeals: any other id, existing
+        # or not, is answered alike.
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        fields["case"].queryset = Application.objects.filter(
+            agency__in=access.agencies_for(user, "appeal.change")
+        )
+        fields["case"].error_messages["does_not_exist"] = CASE_NOT_OURS
+        fields["case"].error_messages["incorrect_type"] = CASE_NOT_OURS
+        return fields
 
     def validate(self, attrs):
         instance = Appeal(**({"agency": getattr(self.instance, "agency", None)} | attrs))

@@ -5,7 +5,7 @@ from django import forms
 from gongkai.applications.forms import DateInput
 from gongkai.applications.models import Application
 
-from .models import Appeal
+from .models import CASE_NOT_OURS, Appeal
 
 
 class AppealForm(forms.ModelForm):
@@ -28,3 +28,4 @@ class AppealForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agency = agency
         self.fields["case"].queryset = Application.objects.filter(agency=agency)
+        self.fields["case"].error_messages["invalid_choice"] = CASE_NOT_OURS

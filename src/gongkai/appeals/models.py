@@ -12,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import AuditedModel
 
+# One answer for a case of another agency and an id that does not exist, so that neither the
+# form nor the API tells which ids exist elsewhere.
+CASE_NOT_OURS = _("相关申请不存在，或不是本机关办理的申请")
+
 
 class AppealKind(models.TextChoices):
     RECONSIDERATION = "reconsideration", "行政复议"
@@ -82,7 +86,7 @@ class Appeal(AuditedModel):
     def clean(self) -> None:
         errors = {}
         if self.case_id and self.agency_id and self.case.agency_id != self.agency_id:
-            errors["case"] = _("相关申请须是本机关办理的申请")
+            errors["case"] = CASE_NOT_OURS
         if self.result == AppealResult.PENDING and self.concluded_on:
             errors["concluded_on"] = _("尚未审结的，不填审结日期")
         if self.result != AppealResult.PENDING and not self.concluded_on:

@@ -4,7 +4,6 @@ Both go through the same services and the same workflow (`CASE_WORKFLOW`) as the
 a refused move is answered by the API's one error handler (`gongkai.web.errors`).
 """
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -15,9 +14,10 @@ from rest_framework.response import Response
 from gongkai.agencies.models import Agency
 from gongkai.web import api_transitions
 from gongkai.web.api_transitions import transition_serializer
+from gongkai.web.client import within_limit
 from gongkai.web.viewsets import StaffScopedViewSet
 
-from . import services
+from . import limits, services
 from .models import Application, CaseEvent
 from .workflow import CASE_WORKFLOW
 
@@ -205,6 +205,8 @@ class PublicApplicationViewSet(viewsets.GenericViewSet):
         """Submit an application online; the answer is the receipt with the tracking code."""
         incoming = PublicIntakeSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
+        if not within_limit(request, limits.PUBLIC_APPLICATION):
+            raise Throttled(detail=limits.PUBLIC_APPLICATION.message)
         data = incoming.validated_data
         case = services.register(
             data["agency"], _intake(data), submission_token=data["submission_token"]
@@ -234,9 +236,8 @@ class PublicStatusViewSet(viewsets.GenericViewSet):
         """The status of an application, by tracking code and the applicant's phone number."""
         incoming = StatusQuerySerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        client = request.META.get("REMOTE_ADDR", "")
-        if not services.lookup_allowed(client, settings.GONGKAI_STATUS_LOOKUPS_PER_15_MIN):
-            raise Throttled(detail="查询过于频繁，请15分钟后再试。")
+        if not within_limit(request, limits.STATUS_LOOKUP):
+            raise Throttled(detail=limits.STATUS_LOOKUP.message)
         case = services.find_by_tracking(
             incoming.validated_data["tracking_code"], incoming.validated_data["phone"]
         )

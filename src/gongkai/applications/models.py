@@ -466,16 +466,6 @@ class Counter(models.Model):
         return f"{self.agency_id} {self.year} {self.series} {self.last}"
 
 
-class StatusLookup(models.Model):
-    """One public status lookup, kept briefly to rate-limit guessing by address."""
-
-    client_digest = models.CharField(max_length=64, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    def __str__(self) -> str:
-        return f"{self.client_digest[:8]} {self.at}"
-
-
 class ReplyFile(AuditedModel):
     """A file given to the applicant with the reply: uploaded (checked and stripped like a
     catalog attachment) or a published catalog item referred to instead of copied. Never

@@ -4,7 +4,6 @@ working-day deadline calculator. No applicant's data is ever shown here."""
 import uuid
 from urllib.parse import quote
 
-from django.conf import settings
 from django.core import signing
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,13 +15,14 @@ from gongkai.calendar.workdays import (
     provisional_note,
     provisional_year,
 )
-from gongkai.catalog.attachments import CONTENT_TYPES
+from gongkai.catalog.serving import file_response
 from gongkai.core.actor import Actor, acting_as
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 from gongkai.web import params
+from gongkai.web.client import within_limit
 
-from . import forms, paper_form, reply_files, services
+from . import forms, limits, paper_form, reply_files, services
 from .models import Application
 
 RECEIPT_SESSION_KEY = "applications_receipt"
@@ -31,6 +31,10 @@ RECEIPT_SESSION_KEY = "applications_receipt"
 def apply(request):
     if request.method == "POST":
         form = forms.PublicApplicationForm(request.POST)
+        if form.is_valid() and not within_limit(request, limits.PUBLIC_APPLICATION):
+            context = {"form": form, "agencies": Agency.objects.active()}
+            context["refused"] = limits.PUBLIC_APPLICATION.message
+            return render(request, "applications/public/apply.html", context, status=429)
         if form.is_valid():
             try:
                 case = services.register(
@@ -88,9 +92,8 @@ def status(request):
     context = {"form": form}
     code = 200
     if request.method == "POST" and form.is_valid():
-        client = request.META.get("REMOTE_ADDR", "")
-        if not services.lookup_allowed(client, settings.GONGKAI_STATUS_LOOKUPS_PER_15_MIN):
-            context["refused"] = "查询过于频繁，请15分钟后再试。"
+        if not within_limit(request, limits.STATUS_LOOKUP):
+            context["refused"] = limits.STATUS_LOOKUP.message
             code = 429
         else:
             case = services.find_by_tracking(
@@ -150,11 +153,8 @@ def reply_file_download(request, token: str):
         raise Http404("该材料不能在网上获取。")
     with acting_as(Actor(None, f"申请人{case.applicant_name}（凭查询码和联系电话）")):
         record_transition(case, "online_download", reply_file=reply.title)
-    return FileResponse(
-        reply.file.open("rb"),
-        as_attachment=True,
-        filename=f"{reply.title}.{reply.kind}",
-        content_type=CONTENT_TYPES[reply.kind],
+    return file_response(
+        reply.file.open("rb"), kind=reply.kind, filename=f"{reply.title}.{reply.kind}"
     )
 
 

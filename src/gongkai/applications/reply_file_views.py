@@ -1,9 +1,9 @@
 """The workbench's copy of a file given to an applicant with a reply."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.views.generic import DetailView
 
-from gongkai.catalog.attachments import CONTENT_TYPES
+from gongkai.catalog.serving import file_response
 from gongkai.web.scoping import ScopedMixin
 
 from .models import ReplyFile
@@ -17,9 +17,4 @@ class ReplyFileView(ScopedMixin, DetailView):
         reply = self.get_object()
         if not reply.file:
             raise Http404("该材料引用的是已公开信息，没有上传的文件。")
-        return FileResponse(
-            reply.file.open("rb"),
-            as_attachment=True,
-            filename=reply.name,
-            content_type=CONTENT_TYPES[reply.kind],
-        )
+        return file_response(reply.file.open("rb"), kind=reply.kind, filename=reply.name)

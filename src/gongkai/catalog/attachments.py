@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, NameObject
 
 from gongkai.checks.extract import ExtractionError, extract_bytes
+from gongkai.lib.upload_limits import CORRUPT_ZIP_ERRORS, UnsafeFile, check_image, open_package
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -67,16 +69,26 @@ def max_bytes() -> int:
 
 
 def sniff(data: bytes) -> str:
-    """The file's real type from its first bytes; the name's extension is not trusted."""
+    """The file's real type from its first bytes; the name's extension is not trusted.
+    A package or an image that would unfold beyond the limits is refused here, unread."""
+    try:
+        return _sniff(data)
+    except UnsafeFile as exc:
+        raise AttachmentError(str(exc)) from exc
+
+
+def _sniff(data: bytes) -> str:
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        check_image(data)
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
+        check_image(data)
         return "jpeg"
     if data.startswith(b"PK\x03\x04"):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            names = set(open_package(data).namelist())
         except zipfile.BadZipFile as exc:
             raise AttachmentError("文件已损坏：压缩结构无法读取。") from exc
         if "word/document.xml" in names:
@@ -131,6 +143,13 @@ _AUTHOR_ATTRS = re.compile(rb'\s(?:w:author|w:initials)="[^"]*"')
 
 def _strip_ooxml(data: bytes) -> bytes:
     """Blank the author, company and revision properties and reviewers' names."""
+    try:
+        return _drop_custom_relationship(_blank_properties(data))
+    except CORRUPT_ZIP_ERRORS as exc:
+        raise AttachmentError("文件已损坏：压缩包中的内容无法解压。") from exc
+
+
+def _blank_properties(data: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -145,7 +164,7 @@ def _strip_ooxml(data: bytes) -> bytes:
             elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
                 content = _AUTHOR_ATTRS.sub(b"", content)
             target.writestr(info, content)
-    return _drop_custom_relationship(out.getvalue())
+    return out.getvalue()
 
 
 def _drop_custom_relationship(data: bytes) -> bytes:
@@ -173,14 +192,50 @@ def _strip_pdf(data: bytes) -> bytes:
             raise AttachmentError("PDF 已加密，无法审查，请上传未加密的文件。")
         writer = PdfWriter()
         for page in reader.pages:
-            writer.add_page(page)
+            _disarm(writer.add_page(page))
     except (PdfReadError, ValueError, KeyError) as exc:
         raise AttachmentError("PDF 文件已损坏，无法读取。") from exc
-    # A fresh writer carries no document information or XMP of the original.
+    # A fresh writer carries none of the original's catalog: no document information or XMP,
+    # no /OpenAction or document /AA, no names tree with its JavaScript and embedded files.
     writer.add_metadata({"/Producer": ""})
+    # The dropped annotations and actions were copied with their pages; unreferenced now, they
+    # would still be written out unless removed.
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+# Actions a reader follows without running anything: a web address, a place in the document.
+_SAFE_ACTIONS = {"/URI", "/GoTo"}
+_SAFE_URI_SCHEMES = ("http://", "https://", "mailto:")
+# Annotations that carry a file, a player or a form's scripts, whatever their action says.
+_ACTIVE_ANNOTATIONS = {"/FileAttachment", "/Screen", "/Movie", "/Sound", "/RichMedia", "/3D"}
+
+
+def _disarm(page) -> None:
+    """Drop a page's actions (/AA) and every annotation that acts other than as a plain link."""
+    page.pop("/AA", None)
+    if "/Annots" not in page:
+        return
+    kept = ArrayObject()
+    for reference in page["/Annots"].get_object():
+        annotation = reference.get_object()
+        if annotation.get("/Subtype") in _ACTIVE_ANNOTATIONS:
+            continue
+        if "/A" in annotation and not _safe_action(annotation["/A"].get_object()):
+            continue
+        annotation.pop("/AA", None)
+        kept.append(reference)
+    page[NameObject("/Annots")] = kept
+
+
+def _safe_action(action) -> bool:
+    # A chained /Next action could run anything after the safe one.
+    if action.get("/S") not in _SAFE_ACTIONS or "/Next" in action:
+        return False
+    uri = str(action.get("/URI", "https://")).strip().lower()
+    return uri.startswith(_SAFE_URI_SCHEMES)
 
 
 _PNG_METADATA = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}

@@ -76,7 +76,7 @@ class TaxonomyView(StaffMixin, TemplateView):
             if op == "add":
                 form = TaxonomyAddForm(request.POST, model=self.model)
                 if not form.is_valid():
-                    return self.render_to_response(self.get_context_data(add_form=form))
+                    return self.render_to_response(self.get_context_data(add_form=form), status=400)
                 self._add(user, form.cleaned_data)
                 messages.success(request, f"已添加“{form.cleaned_data['name']}”。")
                 return self._back()

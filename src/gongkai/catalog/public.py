@@ -13,7 +13,7 @@ import segno
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from gongkai.web import params
 from . import guides
 from .attachments import CONTENT_TYPES
 from .models import Attachment, Genre, InfoItem, Topic
+from .serving import file_response
 
 PAGE_SIZE = 20
 RULES_TOPIC = ("综合政务", "政务公开")
@@ -206,12 +207,7 @@ def attachment(request, pk: int):
     )
     if found.version.item.published_version_id != found.version_id:
         raise Http404
-    return FileResponse(
-        found.file.open("rb"),
-        as_attachment=found.kind not in ("pdf", "png", "jpeg"),
-        filename=found.name,
-        content_type=CONTENT_TYPES[found.kind],
-    )
+    return file_response(found.file.open("rb"), kind=found.kind, filename=found.name, inline=True)
 
 
 class AtomWithFiles(Atom1Feed):

@@ -3,7 +3,7 @@ review gate's transitions are carried out. Each is thin: scope, call a service, 
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ from gongkai.web.scoping import ScopedMixin, StaffMixin
 from gongkai.web.transitions import show_refusal
 
 from . import services, version_diff
-from .attachments import CONTENT_TYPES, AttachmentError
+from .attachments import AttachmentError
 from .forms import (
     AttachmentChangeForm,
     AttachmentForm,
@@ -31,6 +31,7 @@ from .forms import (
 from .models import Attachment, InfoItem, ItemVersion
 from .queues import QUEUES
 from .rules import edit_refusal
+from .serving import file_response
 
 # The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
 # in it, beside its field. Removing an attachment is a button, and says why on the page.
@@ -233,11 +234,8 @@ class AttachmentDownloadView(ScopedMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         attachment = self.get_object()
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.name,
-            content_type=CONTENT_TYPES[attachment.kind],
+        return file_response(
+            attachment.file.open("rb"), kind=attachment.kind, filename=attachment.name
         )
 
 
@@ -260,7 +258,9 @@ class ItemDetailView(ScopedMixin, DetailView):
             messages.success(request, ITEM_WORKFLOW.message(name, attempt.result))
             return self._back()
         if attempt.form is not None and attempt.form.errors and name in PAGE_FORMS:
-            return self.render_to_response(self.get_context_data(**{f"{name}_form": attempt.form}))
+            return self.render_to_response(
+                self.get_context_data(**{f"{name}_form": attempt.form}), status=400
+            )
         return self._back(error=attempt.error)
 
     def _back(self, error: str = ""):

@@ -13,6 +13,8 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from gongkai.lib.upload_limits import UnsafeFile, check_package
+
 # Larger files are refused before they are read (the 200 MB bound).
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -115,6 +117,10 @@ def _docx_text(data: bytes) -> str:
         raise ExtractionError(
             "该 Word 文件已加密，或是旧版 .doc 格式，无法读取；请另存为未加密的 .docx 文件。"
         )
+    try:
+        check_package(data)
+    except UnsafeFile as exc:
+        raise ExtractionError(str(exc)) from exc
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

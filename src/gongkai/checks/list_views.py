@@ -105,7 +105,7 @@ class WordListView(StaffMixin, TemplateView):
             else:
                 messages.success(request, "已添加，之后的检查即按新词表进行。")
                 return HttpResponseRedirect(_list_url(self.word_list))
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class ListEntryView(StaffMixin, TemplateView):
@@ -172,4 +172,4 @@ class ListEntryView(StaffMixin, TemplateView):
             else:
                 messages.success(request, "已保存修改，之后的检查即按新词表进行。")
                 return HttpResponseRedirect(_entry_url(self.entry))
-        return self.render_to_response(self.get_context_data(form=form))
+        return self.render_to_response(self.get_context_data(form=form), status=400)

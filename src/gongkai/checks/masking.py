@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from docx import Document
 
+from gongkai.lib.upload_limits import UnsafeFile, check_package
+
 from .extract import ExtractionError, decode_text, detect_format, extract_bytes
 from .findings import Finding
 from .services import check_text
@@ -75,6 +77,10 @@ def _paragraphs(document):
 
 def mask_docx(data: bytes) -> bytes:
     """A DOCX with every personal number masked, run by run, formatting kept."""
+    try:
+        check_package(data)
+    except UnsafeFile as exc:
+        raise ExtractionError(str(exc)) from exc
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a broken package

@@ -115,3 +115,18 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.last_hash[:12]}"
+
+
+class ClientHit(models.Model):
+    """One counted request of a client under a per-client limit (`core/rate_limits.py`), kept
+    for a day. The client is a keyed digest of its address, never the address itself."""
+
+    scope = models.CharField(max_length=40)
+    client_digest = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["scope", "client_digest", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.client_digest[:8]} {self.at}"

@@ -3,27 +3,21 @@ receipt with the look-up code, and reading its state and reply by code and conta
 
 import uuid
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.services import lookup_allowed
 from gongkai.lib.errors import Refused
+from gongkai.web.client import within_limit
 
-from . import services
+from . import limits, services
 from .channels import open_channels
 from .forms import LookupForm, PublicMessageForm
 from .models import ChannelKind, Message
 from .pages import agency_of_page
 
 RECEIPT_SESSION_KEY = "engagement_receipt"
-TOO_MANY_POSTS = "提交过于频繁，请15分钟后再试。您填写的内容仍保留在下方，无需重新填写。"
-
-
-def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _initial(request) -> dict:
@@ -54,10 +48,8 @@ def write(request):
     if request.method == "POST":
         form = PublicMessageForm(request.POST, request.FILES)
         if form.is_valid():
-            if not lookup_allowed(
-                f"engagement-post:{_client(request)}", settings.GONGKAI_MESSAGE_POSTS_PER_15_MIN
-            ):
-                form.add_error(None, TOO_MANY_POSTS)
+            if not within_limit(request, limits.MESSAGE_POST):
+                form.add_error(None, limits.MESSAGE_POST.message)
                 status = 429
             else:
                 try:
@@ -129,8 +121,8 @@ def lookup(request):
     context: dict = {"form": form}
     status = 200
     if request.method == "POST" and form.is_valid():
-        if not lookup_allowed(_client(request), settings.GONGKAI_STATUS_LOOKUPS_PER_15_MIN):
-            context["refused"] = "查询过于频繁，请15分钟后再试。"
+        if not within_limit(request, limits.LOOKUP):
+            context["refused"] = limits.LOOKUP.message
             status = 429
         else:
             message = services.find_by_lookup(

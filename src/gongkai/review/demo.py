@@ -12,6 +12,7 @@ from gongkai.core.actor import acting_as, actor_for_user
 from gongkai.review import services as review
 
 MZ = "某某县民政局"
+YM = "某某县移民局"
 COUNTY = "某某县人民政府"
 
 PUBLISHED = [
@@ -57,6 +58,10 @@ def _topic(path: tuple[str, str]) -> Topic:
 def load(*, agencies: dict, users: dict) -> None:
     # A test database emptied between tests has lost what the data migration loaded.
     load_defaults(Topic, Genre)
+    # 移民局 is the demo's one-person office: 杨光 registers items and signs their review.
+    small_office = agencies[YM]
+    small_office.submitter_may_sign = True
+    small_office.save(update_fields=["submitter_may_sign"])
     mz = agencies[MZ]
     clerk, reviewer, leader = users["mz_clerk"], users["mz_reviewer"], users["mz_leader"]
     today = timezone.localdate()

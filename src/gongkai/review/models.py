@@ -131,6 +131,9 @@ class ReviewOpinion(AuditedModel):
         _("受托代签"), max_length=60, blank=True, help_text=_("代他人签署时，填写委托人姓名")
     )
     signed_at = models.DateTimeField(_("签署时间"))
+    # Signed by the person who submitted the item, allowed only by the agency's one-person
+    # office setting (`Agency.submitter_may_sign`) and kept on the opinion for whoever reads it.
+    signed_by_submitter = models.BooleanField(_("提交人签署（本机关为一人办公室）"), default=False)
 
     scope_agency_field = "review__agency"
 

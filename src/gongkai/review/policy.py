@@ -17,6 +17,20 @@ RE_REVIEW_INTERVAL = timedelta(days=365)
 DUE_SOON_DAYS = 7
 
 
+def submitter_refusal(signer_id: int, submitter_id: int | None, one_person_office: bool) -> str:
+    """Why the signer may not sign a review, as its submitter ("" when he may).
+
+    Separation of duties: the confidentiality review is a check on the person who prepared
+    the information (《政府信息公开条例》第十七条, "先审查、后公开"), so the one who submitted it
+    does not sign it, unless the agency is a one-person office and has set so."""
+    if signer_id != submitter_id or one_person_office:
+        return ""
+    return (
+        "提交人不能签署自己提交的审查意见（审查与提交须由不同的人）；只有一人办理信息公开的机关，"
+        "可由机关管理员在“审查流程”中开启“一人办公室”设置。"
+    )
+
+
 def re_review_due(decided: date) -> date:
     """When a 不予公开 decision is next re-evaluated (Art. 18)."""
     return decided + RE_REVIEW_INTERVAL

@@ -31,8 +31,11 @@ def chain_for(agency: Agency) -> list[dict]:
 
 
 @transaction.atomic
-def set_chain(*, user, agency: Agency, steps: list[dict]) -> None:
-    """Replace the agency's chain; reviews already under way keep the chain they started with."""
+def set_chain(
+    *, user, agency: Agency, steps: list[dict], submitter_may_sign: bool | None = None
+) -> None:
+    """Replace the agency's chain, and say whether it is a one-person office whose submitter
+    may sign (None: unchanged); reviews already under way keep the chain they started with."""
     access.require(user, "review.configure", agency)
     if not steps:
         raise Refused("审查流程至少需要一个环节。")
@@ -44,6 +47,9 @@ def set_chain(*, user, agency: Agency, steps: list[dict]) -> None:
         ReviewStep.objects.create(
             agency=agency, position=position, name=step["name"], role=step["role"]
         )
+    if submitter_may_sign is not None and submitter_may_sign != agency.submitter_may_sign:
+        agency.submitter_may_sign = submitter_may_sign
+        agency.save(update_fields=["submitter_may_sign"])
     record_transition(agency, "review_chain_set", before=before, after=steps)
 
 
@@ -105,6 +111,11 @@ def sign(
         raise Refused("该版本已不是当前版本，不能再审查。")
     if not access.can(user, f"review.step.{step['role']}", review.agency):
         raise Refused(signer_required(step))
+    refusal = policy.submitter_refusal(
+        user.pk, review.submitted_by_id, review.agency.submitter_may_sign
+    )
+    if refusal:
+        raise Refused(refusal)
     if decision not in Decision.values:
         raise Refused("请选择审查结论。")
     if not legal_basis.strip():
@@ -127,6 +138,7 @@ def sign(
         opinion=opinion.strip(),
         on_behalf_of=on_behalf_of.strip(),
         signed_at=timezone.now(),
+        signed_by_submitter=user.pk == review.submitted_by_id,
     )
     now = timezone.now()
     if decision == Decision.RETURN:

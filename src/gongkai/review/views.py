@@ -115,6 +115,11 @@ class ChainForm(forms.Form):
             self.fields[f"role_{i}"] = forms.ChoiceField(
                 label=f"第{i}环节签署角色", choices=[("", "—"), *SIGNING_ROLES], required=False
             )
+        self.fields["submitter_may_sign"] = forms.BooleanField(
+            label=Agency._meta.get_field("submitter_may_sign").verbose_name,
+            help_text=Agency._meta.get_field("submitter_may_sign").help_text,
+            required=False,
+        )
 
     def clean(self):
         steps = []
@@ -134,7 +139,7 @@ class ChainView(AgencyInUrlMixin, FormView):
     template_name = "review/chain.html"
 
     def get_initial(self):
-        initial = {}
+        initial = {"submitter_may_sign": self.agency.submitter_may_sign}
         for i, step in enumerate(services.chain_for(self.agency), start=1):
             initial[f"name_{i}"], initial[f"role_{i}"] = step["name"], step["role"]
         return initial
@@ -142,7 +147,10 @@ class ChainView(AgencyInUrlMixin, FormView):
     def form_valid(self, form):
         try:
             services.set_chain(
-                user=self.request.user, agency=self.agency, steps=form.cleaned_data["steps"]
+                user=self.request.user,
+                agency=self.agency,
+                steps=form.cleaned_data["steps"],
+                submitter_may_sign=form.cleaned_data["submitter_may_sign"],
             )
         except Refused as refused:
             form.add_error(None, refused.message)

@@ -132,6 +132,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# How many reverse proxies in front of the application append to X-Forwarded-For (nginx as in
+# docs/deployment.md: 1); 0 ignores the header. Every per-client limit reads the address from
+# gongkai.web.client, django-axes included.
+GONGKAI_TRUSTED_PROXIES = env_int("GONGKAI_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "gongkai.web.client.client_address"
 
 OTP_TOTP_ISSUER = "公开平台"
 
@@ -227,6 +232,11 @@ GONGKAI_INDEX_NUMBER_FORMAT = env_str(
 GONGKAI_CHECK_UPLOAD_MAX_BYTES = env_int("GONGKAI_CHECK_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Largest scan of a paper, faxed or oral application attached to a case.
 GONGKAI_SCAN_MAX_BYTES = env_int("GONGKAI_SCAN_MAX_BYTES", 20 * 1024 * 1024)
+# What an uploaded DOCX/XLSX may inflate to and hold, and an image's pixels, judged from their
+# headers before anything is read (lib/upload_limits.py).
+GONGKAI_ZIP_MAX_INFLATED_BYTES = env_int("GONGKAI_ZIP_MAX_INFLATED_BYTES", 200 * 1024 * 1024)
+GONGKAI_ZIP_MAX_MEMBERS = env_int("GONGKAI_ZIP_MAX_MEMBERS", 2000)
+GONGKAI_IMAGE_MAX_PIXELS = env_int("GONGKAI_IMAGE_MAX_PIXELS", 100_000_000)
 # Extra word lists for the pre-publication checks (src/gongkai/checks/data/README.md).
 GONGKAI_CHECK_LISTS_DIR = env_str("GONGKAI_CHECK_LISTS_DIR", "")
 
@@ -269,6 +279,8 @@ GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK = env_bool("GONGKAI_MESSAGE_TRANSFER_RES
 # and the release, part of every page's ETag so that new templates are not answered with 304.
 GONGKAI_PUBLIC_MAX_AGE = env_int("GONGKAI_PUBLIC_MAX_AGE", 60)
 GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
+# Public submissions (applications; online messages) accepted per client address and hour.
+GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR", 10)
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
 # counts cases as due soon, and the workbench's address its links start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")

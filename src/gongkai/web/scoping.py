@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic.list import MultipleObjectMixin
 
 from gongkai.agencies import access
+from gongkai.lib.spreadsheet_cells import as_text_cell
 
 
 class StaffMixin(LoginRequiredMixin):
@@ -24,6 +25,13 @@ class StaffMixin(LoginRequiredMixin):
         if access.grant(request.user, self.action).nothing:
             raise PermissionDenied("您的账号没有此项工作的权限")
         return super().dispatch(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        """A form page sent back with its errors: 400 Bad Request, so that nothing reading the
+        answer (a script, a monitor, a test) takes the refused post for a success."""
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
 
 
 class ScopedMixin(StaffMixin):
@@ -66,7 +74,10 @@ class CsvExportMixin(ScopedMixin, MultipleObjectMixin, View):
         writer.writerow([header for header, _ in self.export_columns])
         for row in self.get_queryset():
             writer.writerow(
-                [v(row) if callable(v) else _resolve(row, v) for _, v in self.export_columns]
+                [
+                    as_text_cell(v(row) if callable(v) else _resolve(row, v))
+                    for _, v in self.export_columns
+                ]
             )
         return response
 

@@ -26,7 +26,7 @@ from .handling import (
     start_consultation,
 )
 from .intake import Intake, next_serial, register
-from .lookup import find_by_tracking, lookup_allowed, online_replies
+from .lookup import find_by_tracking, online_replies
 from .replying import DECIDABLE, close, decide, deliver
 from .scans import Upload, attach_scans
 from .similar import Similar, similar_cases
@@ -51,7 +51,6 @@ __all__ = [
     "find_by_tracking",
     "lapse_correction",
     "lapse_fee",
-    "lookup_allowed",
     "next_serial",
     "online_replies",
     "rank_in_month",

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency
@@ -53,25 +53,41 @@ def register(
 ) -> Application:
     """Register an application as received (Art. 29–31) and give it a number and tracking code.
 
-    The same `submission_token` (the public form's one-time token) registers one case only.
+    The same `submission_token` (the public form's one-time token) registers one case only,
+    and every post carrying it is answered with that case.
     """
-    if submission_token:
-        existing = Application.objects.filter(submission_token=submission_token).first()
-        if existing is not None:
-            return existing
+    existing = _registered_with(submission_token)
+    if existing is not None:
+        return existing
     fields = _checked_intake(intake)
-    with transaction.atomic():
-        number = _next_number(agency, fields["received_on"].year, "依申")
-        case = Application.objects.create(
-            agency=agency,
-            number=number,
-            submission_token=submission_token,
-            receipt_basis=RECEIPT_BASIS[Channel(fields["channel"])],
-            handler=user if user is not None and access.can(user, "case.handle", agency) else None,
-            **fields,
-        )
-        append(case, EventKind.RECEIVED, fields["received_on"], {"channel": case.channel}, user)
+    handler = user if user is not None and access.can(user, "case.handle", agency) else None
+    try:
+        with transaction.atomic():
+            number = _next_number(agency, fields["received_on"].year, "依申")
+            case = Application.objects.create(
+                agency=agency,
+                number=number,
+                submission_token=submission_token,
+                receipt_basis=RECEIPT_BASIS[Channel(fields["channel"])],
+                handler=handler,
+                **fields,
+            )
+            append(case, EventKind.RECEIVED, fields["received_on"], {"channel": case.channel}, user)
+    except IntegrityError:
+        # The same post arriving twice at once (PostgreSQL lets both pass the look-up above
+        # before either commits): the token's unique index made the other one wait for the
+        # first, whose committed case this statement now sees.
+        existing = _registered_with(submission_token)
+        if existing is None:
+            raise
+        return existing
     return case
+
+
+def _registered_with(submission_token: str | None) -> Application | None:
+    if not submission_token:
+        return None
+    return Application.objects.filter(submission_token=submission_token).first()
 
 
 def _checked_intake(intake: Intake) -> dict:

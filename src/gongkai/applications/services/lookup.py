@@ -1,11 +1,5 @@
-"""The public status lookup: finding a case by its tracking code and phone, rate-limited,
-and the reply letters it may download."""
-
-import hashlib
-from datetime import timedelta
-
-from django.conf import settings
-from django.utils import timezone
+"""The public status lookup: finding a case by its tracking code and phone, and the reply
+letters it may download (the lookups per address are limited by `limits.STATUS_LOOKUP`)."""
 
 from ..ledger import EventKind
 from ..models import (
@@ -13,7 +7,6 @@ from ..models import (
     Application,
     DeliveryMethod,
     LetterKind,
-    StatusLookup,
     normalize_tracking_code,
 )
 
@@ -37,18 +30,6 @@ def find_by_tracking(code: str, phone: str) -> Application | None:
     if case is None or _digits(case.phone) != _digits(phone) or not _digits(phone):
         return None
     return case
-
-
-def lookup_allowed(client: str, limit: int) -> bool:
-    """Record one lookup by `client` and say whether it is within `limit` per 15 minutes."""
-    now = timezone.now()
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client}".encode()).hexdigest()
-    StatusLookup.objects.filter(at__lt=now - timedelta(days=1)).delete()
-    recent = StatusLookup.objects.filter(client_digest=digest, at__gte=now - timedelta(minutes=15))
-    if recent.count() >= limit:
-        return False
-    StatusLookup.objects.create(client_digest=digest)
-    return True
 
 
 def _digits(text: str) -> str:

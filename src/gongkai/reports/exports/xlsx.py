@@ -3,6 +3,8 @@
 import io
 from decimal import Decimal
 
+from gongkai.lib.spreadsheet_cells import as_text_cell
+
 from ..content import ReportContent
 from . import sections
 
@@ -36,11 +38,13 @@ def write_xlsx(content: ReportContent) -> bytes:
         slug = layout.slug.split("-")[0]
         name = SHEET_NAMES[slug] if slug != "t2" or len(layouts) == 3 else f"表二（{index + 1}）"
         sheet = book.create_sheet(name[:31])
-        sheet.cell(1, 1, f"{content.title}·{layout.caption}").font = Font(name="宋体", bold=True)
+        title = as_text_cell(f"{content.title}·{layout.caption}")
+        sheet.cell(1, 1, title).font = Font(name="宋体", bold=True)
         top = 2  # the first row holds the sheet's title
         for r, c, cell in layout.placements():
             row, column = top + r, 1 + c
-            target = sheet.cell(row, column, _number(cell.text) if cell.numeric else cell.text)
+            value = as_text_cell(_number(cell.text) if cell.numeric else cell.text)
+            target = sheet.cell(row, column, value)
             target.alignment = centre
             target.font = Font(name="宋体", bold=cell.header and cell.scope == "colgroup")
             if cell.rowspan > 1 or cell.colspan > 1:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from gongkai.lib.upload_limits import UnsafeFile, check_package
+
 from .text import normalise
 
 # A published page never needs more; larger spans are damage and would only waste memory.
@@ -248,6 +250,10 @@ def read_docx(data: bytes) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    try:
+        check_package(data)
+    except UnsafeFile as error:
+        raise ReportReadError(str(error)) from error
     try:
         word = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
