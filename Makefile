@@ -42,8 +42,9 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports --no-cache
 
-# One test process per core; a test file stays in one process, so its fixtures are built once.
-PARALLEL ?= -n auto --dist loadfile
+# One test process per core. Tests are handed out one by one in the suite's order, which keeps the
+# tests that empty the database (transactional, browser) after the others in each process.
+PARALLEL ?= -n auto --dist load
 
 test: lint
 	DJANGO_SETTINGS_MODULE=gongkai.settings.test $(GONGKAI) makemigrations --check --dry-run

@@ -6,6 +6,8 @@ errors come back as the form gives them, field by field; a body the parsers cann
 put its generic text in its place).
 """
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from rest_framework import status
 from rest_framework.exceptions import ParseError
@@ -14,6 +16,8 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from gongkai.lib.errors import Refused
 from gongkai.lib.workflow import InvalidInput
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def exception_handler(exc, context):
@@ -25,8 +29,12 @@ def exception_handler(exc, context):
         field = exc.field or "non_field_errors"
         return Response({field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ParseError):
-        # The parsers' own details are English ("JSON parse error - Expecting value …").
-        return Response({"detail": _unreadable(context)}, status=status.HTTP_400_BAD_REQUEST)
+        # DRF's parsers say why in English ("JSON parse error - Expecting value …"); ours
+        # (web/parsers.py) already say it in Chinese.
+        detail = str(exc.detail)
+        if not _CJK.search(detail):
+            detail = _unreadable(context)
+        return Response({"detail": detail}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, PermissionDenied) and str(exc):
         return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)
