@@ -12,6 +12,7 @@ from gongkai.appeals.models import Appeal
 from gongkai.applications.models import Application, Letter, ReplyFile, Scan
 from gongkai.catalog.models import AgencyGuide, Attachment, InfoItem, ItemVersion
 from gongkai.checks.models import IntegrityFinding
+from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Message
@@ -20,6 +21,7 @@ from gongkai.review.models import Review
 from tests.applications import owned_rows
 from tests.catalog import owned_rows as catalog_rows
 from tests.checks import owned_rows as checks_rows
+from tests.columns import owned_rows as column_rows
 from tests.conftest import make_staff
 from tests.engagement import owned_rows as engagement_rows
 from tests.reports import owned_rows as report_rows
@@ -80,4 +82,5 @@ OWNED: dict[type, Owned] = {
     AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
     Message: Owned(make=engagement_rows.message, payload=engagement_rows.message_payload),
     Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
+    Column: Owned(make=column_rows.column, payload=column_rows.column_payload),
 }

@@ -7,11 +7,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from gongkai.applications import services as cases
+from gongkai.columns.models import Column
 from gongkai.engagement import services as engagement
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
+from tests.columns.makers import make_column, publish_on
 from tests.engagement.makers import SPAM, channel_of, make_message
 
 
@@ -104,4 +106,11 @@ def make_waiting(agency, supervisor) -> Waiting:
         "messages_overdue": [overdue_message],
         "messages_check": [to_check],
     }
+
+    # The default columns say why they are empty; one column went stale, one is empty unsaid.
+    Column.objects.filter(agency=agency).update(explanation="本栏目暂无信息。")
+    stale_column = make_column(agency, "统计信息", genre="统计数据")
+    publish_on(team, "统计数据", d("2026-11-01"))  # a news cycle of 14 days: stale
+    empty_column = make_column(agency, "专题专栏", kind="other")
+    rows["columns_attention"] = [stale_column, empty_column]
     return waiting

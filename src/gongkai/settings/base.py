@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.reports",
     "gongkai.engagement",
+    "gongkai.columns",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.accounts",
@@ -287,6 +288,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
+# A website column counts as due soon this many days before its update cycle runs out.
+GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {

@@ -13,6 +13,7 @@ from datetime import date
 from gongkai.agencies import access
 from gongkai.applications.inbox import SOURCES as CASE_SOURCES
 from gongkai.catalog.inbox import SOURCES as CATALOG_SOURCES
+from gongkai.columns.inbox import SOURCES as COLUMN_SOURCES
 from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
 from gongkai.reports.inbox import SOURCES as REPORT_SOURCES
 from gongkai.review.inbox import SOURCES as REVIEW_SOURCES
@@ -43,6 +44,7 @@ SOURCES: tuple[Source, ...] = (
     *CATALOG_SOURCES,
     *REPORT_SOURCES,
     *ENGAGEMENT_SOURCES,
+    *COLUMN_SOURCES,
 )
 
 
