@@ -72,7 +72,7 @@ def test_a_duplicate_name_is_refused_and_the_input_kept(agency_a):
         f"/workbench/columns/agency/{agency_a.pk}/new/",
         {"name": "工作动态", "kind": "news", "explanation": "保留这段说明"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # the form comes back with its reason
     html = response.content.decode()
     assert "本机关已有同名栏目" in html and "保留这段说明" in html
     assert Column.objects.filter(agency=agency_a, name="工作动态").count() == 1

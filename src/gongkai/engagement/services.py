@@ -161,6 +161,7 @@ def _required(text: str, message: str, field: str) -> str:
     return text
 
 
+@transaction.atomic
 def release(message: Message, *, user) -> Message:
     """A held message was no spam: it goes to the handlers like any other."""
     message = _locked(message, "release", user)
@@ -170,6 +171,7 @@ def release(message: Message, *, user) -> Message:
     return message
 
 
+@transaction.atomic
 def refuse(message: Message, *, reason: str, user) -> Message:
     """Not taken up; the writer reads the reason with the look-up code."""
     reason = reason.strip()
@@ -183,6 +185,7 @@ def refuse(message: Message, *, reason: str, user) -> Message:
     return message
 
 
+@transaction.atomic
 def accept(message: Message, *, complex_case: bool, user) -> Message:
     """Taken up; a complex message gets the channel's longer limit from now on."""
     message = _locked(message, "accept", user)
@@ -195,6 +198,7 @@ def accept(message: Message, *, complex_case: bool, user) -> Message:
     return message
 
 
+@transaction.atomic
 def transfer(
     message: Message, *, reason: str, user, agency: Agency | None = None, unit=None
 ) -> Message:
@@ -228,6 +232,7 @@ def transfer(
     return message
 
 
+@transaction.atomic
 def extend(message: Message, *, workdays: int, reason: str, user) -> Message:
     """More time, once, asked before the deadline; the reason is shown to the writer."""
     reason = _required(reason, "请写明延期的理由，留言人凭查询码可以看到", "reason")
@@ -270,6 +275,7 @@ def _goes_out(message: Message) -> None:
     notify.answered(message)
 
 
+@transaction.atomic
 def reply(
     message: Message, *, text: str, user, publish: bool = False, masked_names: str = ""
 ) -> Message:
@@ -291,6 +297,7 @@ def reply(
     return message
 
 
+@transaction.atomic
 def rework(message: Message, *, reason: str, user) -> Message:
     """The leader sends the reply back to the handler with what to change."""
     reason = _required(reason, "请写明需要修改的地方", "reason")
@@ -302,6 +309,7 @@ def rework(message: Message, *, reason: str, user) -> Message:
     return message
 
 
+@transaction.atomic
 def check(message: Message, *, user) -> Message:
     """The leader agrees: the reply goes out today."""
     message = _locked(message, "check", user, action="message.check")
@@ -311,6 +319,7 @@ def check(message: Message, *, user) -> Message:
     return message
 
 
+@transaction.atomic
 def close(message: Message, *, user) -> Message:
     message = _locked(message, "close", user)
     message.status = MessageStatus.CLOSED
