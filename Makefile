@@ -60,7 +60,7 @@ DATE_GUARD_TESTS := tests/applications tests/calendar tests/core tests/portal \
 date-guard: install
 	@for day in $(DATE_GUARD_DAYS); do \
 	  echo "== 以 $$day 为今天"; \
-	  DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python -m pytest -q \
+	  DJANGO_SETTINGS_MODULE=gongkai.settings.test $(BIN)/python -m pytest -q $(PARALLEL) \
 	    --today=$$day -k "not test_the_demo_has_work_due_on_any_day" $(DATE_GUARD_TESTS) \
 	    || exit 1; \
 	done
