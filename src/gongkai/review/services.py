@@ -366,7 +366,8 @@ def confirm_migrated_new(*, user, agency: Agency, items: list[InfoItem], source:
     access.require(user, "item.import_published", agency)
     pks = [item.pk for item in items]
     items = list(
-        InfoItem.objects.select_for_update()
+        # Only the items' rows: PostgreSQL locks no row on the nullable side of a join.
+        InfoItem.objects.select_for_update(of=("self",))
         .select_related("current_version")
         .filter(pk__in=pks, agency=agency, published_version__isnull=True)
         .order_by("pk")
