@@ -18,6 +18,7 @@ from gongkai.applications.models import TRACKING_LENGTH, normalize_tracking_code
 from gongkai.catalog.attachments import AttachmentError, clean_name, prepare, storage_name
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
+from gongkai.lib.phones import phone_digits
 
 from . import clock, notify, publication, spam
 from .models import OPEN_STATUSES, Channel, Message, MessageSource, MessageStatus
@@ -131,16 +132,12 @@ def find_by_lookup(code: str, contact: str) -> Message | None:
     message = Message.objects.select_related("agency", "channel").filter(lookup_code=code).first()
     if message is None:
         return None
-    digits = _digits(contact)
+    digits = phone_digits(contact)
     if "@" in contact:
         matches = bool(message.email) and message.email.lower() == contact.lower()
     else:
-        matches = bool(digits) and _digits(message.phone) == digits
+        matches = bool(digits) and phone_digits(message.phone) == digits
     return message if matches else None
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _locked(message: Message, name: str, user, action: str = "message.handle") -> Message:

@@ -1,6 +1,8 @@
 """The public status lookup: finding a case by its tracking code and phone, and the reply
 letters it may download (the lookups per address are limited by `limits.STATUS_LOOKUP`)."""
 
+from gongkai.lib.phones import phone_digits
+
 from ..ledger import EventKind
 from ..models import (
     TRACKING_LENGTH,
@@ -27,10 +29,6 @@ def find_by_tracking(code: str, phone: str) -> Application | None:
     if len(code) != TRACKING_LENGTH:
         return None
     case = Application.objects.select_related("agency").filter(tracking_code=code).first()
-    if case is None or _digits(case.phone) != _digits(phone) or not _digits(phone):
+    if case is None or phone_digits(case.phone) != phone_digits(phone) or not phone_digits(phone):
         return None
     return case
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
