@@ -17,12 +17,13 @@ Then it measures, as the county's supervisor through Django's test client:
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from page_timing import median_ms
 
 TODAY = date(2025, 12, 15)
 TARGET_DASHBOARD_MS = 150
@@ -157,16 +158,6 @@ def seed(count: int) -> tuple:
                 for e in events
             )
     return county, supervisor
-
-
-def median_ms(client, url: str, requests: int) -> float:
-    timings = []
-    for _ in range(requests):
-        began = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - began) * 1000)
-        assert response.status_code == 200, response.status_code
-    return statistics.median(timings)
 
 
 def main() -> int:

@@ -16,12 +16,13 @@ Then it measures, as the county's supervisor through Django's test client, the m
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from page_timing import median_ms
 
 TODAY = date(2026, 12, 15)
 TARGET_MS = 150
@@ -112,16 +113,6 @@ def seed(count: int):
         with transaction.atomic():
             Message.objects.bulk_create(rows)
     return supervisor
-
-
-def median_ms(client, url: str, requests: int) -> float:
-    timings = []
-    for _ in range(requests):
-        began = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - began) * 1000)
-        assert response.status_code == 200, response.status_code
-    return statistics.median(timings)
 
 
 def main() -> int:

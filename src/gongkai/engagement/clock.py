@@ -2,7 +2,7 @@
 
 Counted as every other period here (engagement-and-oversight.md §2, as `applications/clock.py`):
 the day of receipt is never counted, the day after is day 1, working days come from the shared
-calendar (`core/workdays.py`), provisional years included and marked as such.
+calendar (`calendar/workdays.py`), provisional years included and marked as such.
 """
 
 from dataclasses import dataclass
