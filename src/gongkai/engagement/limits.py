@@ -10,11 +10,3 @@ MESSAGE_POST = Limit(
     window=timedelta(minutes=15),
     message="提交过于频繁，请15分钟后再试。您填写的内容仍保留在下方，无需重新填写。",
 )
-# Reading a message by its code shares the budget of the application status lookup: both
-# guess at a code.
-LOOKUP = Limit(
-    scope="status_lookup",
-    setting="GONGKAI_STATUS_LOOKUPS_PER_15_MIN",
-    window=timedelta(minutes=15),
-    message="查询过于频繁，请15分钟后再试。",
-)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.agencies.models import Agency
+from gongkai.applications.limits import STATUS_LOOKUP
 from gongkai.lib.errors import Refused
 from gongkai.web.client import within_limit
 
@@ -121,8 +122,10 @@ def lookup(request):
     context: dict = {"form": form}
     status = 200
     if request.method == "POST" and form.is_valid():
-        if not within_limit(request, limits.LOOKUP):
-            context["refused"] = limits.LOOKUP.message
+        # Reading a message by its code shares the application status lookup's budget: both
+        # guess at a code.
+        if not within_limit(request, STATUS_LOOKUP):
+            context["refused"] = STATUS_LOOKUP.message
             status = 429
         else:
             message = services.find_by_lookup(
