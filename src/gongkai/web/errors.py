@@ -6,8 +6,6 @@ errors come back as the form gives them, field by field; a body the parsers cann
 put its generic text in its place).
 """
 
-import re
-
 from django.core.exceptions import PermissionDenied
 from rest_framework import status
 from rest_framework.exceptions import ParseError
@@ -17,7 +15,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from gongkai.lib.errors import Refused
 from gongkai.lib.workflow import InvalidInput
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from .parsers import BodyRefused
 
 
 def exception_handler(exc, context):
@@ -31,9 +29,7 @@ def exception_handler(exc, context):
     if isinstance(exc, ParseError):
         # DRF's parsers say why in English ("JSON parse error - Expecting value …"); ours
         # (web/parsers.py) already say it in Chinese.
-        detail = str(exc.detail)
-        if not _CJK.search(detail):
-            detail = _unreadable(context)
+        detail = str(exc.detail) if isinstance(exc, BodyRefused) else _unreadable(context)
         return Response({"detail": detail}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, PermissionDenied) and str(exc):
         return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
