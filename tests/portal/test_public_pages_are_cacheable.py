@@ -12,7 +12,13 @@ from gongkai.review import services as review
 from gongkai.web.public_cache import PublicCacheMiddleware, public_page
 from tests.catalog.makers import make_item
 from tests.conftest import login
-from tests.public_pages import feed_urls, page_urls, public_patterns, publish_everything
+from tests.public_pages import (
+    feed_urls,
+    page_urls,
+    public_patterns,
+    publish_everything,
+    written_before_today,
+)
 
 # A redirect to the page that replaced it carries no content of its own.
 REDIRECTS = {"disclosure:reports"}
@@ -90,7 +96,14 @@ def test_a_publication_changes_the_etag_of_the_pages_that_show_it(published):
     client = Client()
     before = {name: client.get(urls[name])["ETag"] for name in ("portal:home", "disclosure:item")}
     team = published["team"]
-    team.publish(make_item(team.agency, team.clerk, title="关于公布2026年临时救助对象名单的公告"))
+    team.publish(
+        make_item(
+            team.agency,
+            team.clerk,
+            title="关于公布2026年临时救助对象名单的公告",
+            **written_before_today(),
+        )
+    )
     for name, etag in before.items():
         response = client.get(urls[name], headers={"if-none-match": etag})
         assert response.status_code == 200 and response["ETag"] != etag, name
