@@ -46,6 +46,8 @@ def test_supervisor_finds_and_department_admin_corrects(page, demo):
     shot(page, "workbench-home")
 
     menu.get_by_role("link", name="机关信息").click()
+    # htmx is a deferred script: it binds the filter only once the page has loaded.
+    page.wait_for_load_state()
     rows = page.locator("#agency-results tbody tr")
     expect(rows).to_have_count(Agency.objects.count())
     page.get_by_label("名称或信用代码").fill("民政局")
