@@ -155,9 +155,9 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from gongkai.catalog.importer import Importer, open_lines
     from gongkai.core.actor import acting_as, actor_for_user
     from gongkai.demo import data
+    from gongkai.review.importer import Importer, open_lines
 
     data.load()
     from gongkai.accounts.models import User

@@ -63,9 +63,9 @@ CASES = Channel(
 )
 ITEMS = Channel(
     ITEM_WORKFLOW,
-    page=lambda item: reverse("catalog:item_detail", args=[item.pk]),
+    page=lambda item: reverse("review:item", args=[item.pk]),
     post=lambda item, name: (
-        reverse("catalog:item_detail", args=[item.pk]),
+        reverse("review:item", args=[item.pk]),
         {"transition": name},
     ),
     api=lambda item: f"/api/staff/items/{item.pk}/transitions/",

@@ -88,7 +88,7 @@ def test_from_draft_to_portal_and_back(page, demo, tmp_path):
     page.get_by_role("button", name="保存").click()
     expect(page.get_by_text("已规范为“某民发〔2026〕15号”")).to_be_visible()
     item = InfoItem.objects.get(current_version__title=TITLE)
-    index_no, item_url = item.index_no, f"{page.base}/workbench/catalog/items/{item.pk}/"
+    index_no, item_url = item.index_no, f"{page.base}/workbench/review/items/{item.pk}/"
     expect(page.get_by_text(index_no).first).to_be_visible()
 
     page.get_by_role("link", name="上传附件").click()

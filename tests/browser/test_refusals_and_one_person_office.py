@@ -66,7 +66,7 @@ def test_a_one_person_office_signs_its_own_review(page, bureau):
     item = make_item(bureau, clerk, title="县移民局2026年后期扶持资金使用情况")
     review.submit(user=clerk, item=item)
     _login(page, "ym_clerk")
-    page.goto(f"{page.base}/workbench/catalog/items/{item.pk}/")
+    page.goto(f"{page.base}/workbench/review/items/{item.pk}/")
     page.get_by_label("同意").check()
     page.get_by_label("依据").fill("《政府信息公开条例》第十九条")
     page.get_by_role("button", name="签署").click()

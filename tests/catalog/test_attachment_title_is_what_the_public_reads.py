@@ -62,7 +62,7 @@ def test_the_title_replaces_the_file_name_on_every_public_surface(agency_a):
     assert all(link.get("href").startswith("http://testserver/xxgk/files/") for link in links)
     assert client.get(links[0].get("href")).status_code == 200
 
-    staff = login(team.clerk).get(reverse("catalog:item_detail", args=[item.pk]))
+    staff = login(team.clerk).get(reverse("review:item", args=[item.pk]))
     assert "终稿(2)改.pdf" in staff.content.decode()
 
 

@@ -54,7 +54,7 @@ def test_staff_read_version_one_and_what_version_two_changed(agency_a):
     assert "第2版改了什么" in html and "调整保障标准" in html
     assert '<p class="diff-removed"><del>保障标准为每月500元。</del></p>' in html
     assert '<p class="diff-added"><ins>保障标准为每月650元。</ins></p>' in html
-    detail = login(team.clerk).get(reverse("catalog:item_detail", args=[item.pk])).content
+    detail = login(team.clerk).get(reverse("review:item", args=[item.pk])).content
     assert reverse("catalog:item_version", args=[item.versions.get(number=1).pk]).encode() in detail
 
 

@@ -31,7 +31,7 @@ FORM = {
 
 
 def _detail(item):
-    return reverse("catalog:item_detail", args=[item.pk])
+    return reverse("review:item", args=[item.pk])
 
 
 def _post(client, item, transition, **data):

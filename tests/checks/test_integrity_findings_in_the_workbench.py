@@ -54,7 +54,7 @@ def test_each_agency_sees_its_own_findings_and_the_supervisor_all_below(
 
     page_a = login(make_staff(agency_a, "clerk")).get(url).content.decode()
     assert "与审查通过的版本不一致" in page_a
-    assert reverse("catalog:item_detail", args=[victim.pk]) in page_a
+    assert reverse("review:item", args=[victim.pk]) in page_a
     assert "发布内容完整性" in page_a  # the menu entry
 
     page_b = login(make_staff(agency_b, "clerk")).get(url).content.decode()
@@ -62,7 +62,7 @@ def test_each_agency_sees_its_own_findings_and_the_supervisor_all_below(
     assert agency_a.name not in page_b
 
     supervisor = login(make_staff(county, "supervisor")).get(url).content.decode()
-    assert reverse("catalog:item_detail", args=[victim.pk]) in supervisor
+    assert reverse("review:item", args=[victim.pk]) in supervisor
     assert agency_a.name in supervisor and agency_b.name in supervisor
 
     sibling_supervisor = make_staff(agency_b, "supervisor")

@@ -71,5 +71,5 @@ def test_a_one_person_office_allows_it_and_the_opinion_says_so(agency_a, office)
         user=leader, review=submitted, decision="approve", legal_basis="第十九条"
     )
     assert not by_leader.signed_by_submitter
-    page = login(leader).get(reverse("catalog:item_detail", args=[item.pk])).content.decode()
+    page = login(leader).get(reverse("review:item", args=[item.pk])).content.decode()
     assert "提交人签署，本机关为一人办公室" in page

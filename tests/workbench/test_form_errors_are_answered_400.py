@@ -33,7 +33,7 @@ def test_a_transition_form_on_the_item_page(agency_a):
     item = make_item(agency_a, clerk)
     review.submit(user=clerk, item=item)
     reviewer = login(make_staff(agency_a, "reviewer"))
-    response = reviewer.post(reverse("catalog:item_detail", args=[item.pk]), {"transition": "sign"})
+    response = reviewer.post(reverse("review:item", args=[item.pk]), {"transition": "sign"})
     assert response.status_code == 400
     assert "审查结论" in response.content.decode()
 

@@ -9,6 +9,7 @@ from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
 from gongkai.reports import api as reports_api
+from gongkai.review import item_api
 from gongkai.search import api as search_api
 from gongkai.workbench import api as agencies_api
 from gongkai.workbench import audit_api as core_api
@@ -31,7 +32,7 @@ apply.register("status", applications_api.PublicStatusViewSet, basename="public-
 staff = DefaultRouter(trailing_slash=True)
 staff.include_root_view = False
 staff.register("agencies", agencies_api.StaffAgencyViewSet, basename="staff-agency")
-staff.register("items", catalog_api.StaffItemViewSet, basename="staff-item")
+staff.register("items", item_api.StaffItemViewSet, basename="staff-item")
 staff.register("units", agencies_api.InternalUnitViewSet, basename="staff-unit")
 staff.register("reading-rooms", agencies_api.ReadingRoomViewSet, basename="staff-reading-room")
 staff.register("staff", agencies_api.StaffViewSet, basename="staff-user")

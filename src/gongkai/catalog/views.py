@@ -1,5 +1,6 @@
-"""Workbench pages of the catalog: list, register, edit, attach, and the item page where the
-review gate's transitions are carried out. Each is thin: scope, call a service, render."""
+"""Workbench pages of the catalog: list, register, edit, attach, earlier versions. The item's own
+page, where the review gate's transitions are carried out, is the review area's
+(`review/item_views.py`). Each is thin: scope, call a service, render."""
 
 from django.contrib import messages
 from django.db.models import Q
@@ -11,11 +12,6 @@ from django.views.generic import DetailView, FormView, ListView
 
 from gongkai.agencies import access
 from gongkai.lib.errors import Refused
-from gongkai.review import services as review
-from gongkai.review.models import Review
-from gongkai.review.policy import DUE_SOON_DAYS
-from gongkai.review.workflow import ITEM_WORKFLOW
-from gongkai.web import transitions
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 from gongkai.web.transitions import show_refusal
@@ -32,10 +28,6 @@ from .models import Attachment, InfoItem, ItemVersion
 from .queues import QUEUES
 from .rules import edit_refusal
 from .serving import file_response
-
-# The transitions whose form the item page shows (as `<name>_form`); a refused input comes back
-# in it, beside its field. Removing an attachment is a button, and says why on the page.
-PAGE_FORMS = ("sign", "override", "schedule", "revoke", "revise")
 
 
 class ItemListView(QueueListMixin, StaffMixin, ListView):
@@ -93,7 +85,7 @@ class ItemCreateView(StaffMixin, FormView):
         for note in result.notes:
             messages.info(self.request, note)
         messages.success(self.request, f"已登记，索引号 {result.item.index_no}。")
-        return HttpResponseRedirect(reverse("catalog:item_detail", args=[result.item.pk]))
+        return HttpResponseRedirect(reverse("review:item", args=[result.item.pk]))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title="登记政府信息", **kwargs)
@@ -126,7 +118,7 @@ class ItemEditView(StaffMixin, FormView):
         for note in result.notes:
             messages.info(self.request, note)
         messages.success(self.request, "已保存。")
-        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
+        return HttpResponseRedirect(reverse("review:item", args=[self.item.pk]))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -159,7 +151,7 @@ class AttachmentAddView(ItemEditView):
             self.request,
             f"已上传“{attachment.title}”" + (f"，自动检查发现 {found} 处问题。" if found else "。"),
         )
-        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
+        return HttpResponseRedirect(reverse("review:item", args=[self.item.pk]))
 
     def get_context_data(self, **kwargs):
         return FormView.get_context_data(
@@ -208,7 +200,7 @@ class AttachmentChangeView(StaffMixin, FormView):
             return self.form_invalid(form)
         done = "已替换" if upload else "已保存"
         messages.success(self.request, f"{done}附件“{self.attachment.title}”。")
-        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.item.pk]))
+        return HttpResponseRedirect(reverse("review:item", args=[self.item.pk]))
 
     def get_context_data(self, **kwargs):
         if self.attachment.version_id != self.item.current_version_id:
@@ -237,69 +229,6 @@ class AttachmentDownloadView(ScopedMixin, DetailView):
         return file_response(
             attachment.file.open("rb"), kind=attachment.kind, filename=attachment.name
         )
-
-
-class ItemDetailView(ScopedMixin, DetailView):
-    """The item with its versions, attachments, check findings and review chain; the forms on
-    it post here, and each transition's service checks the user's right to it."""
-
-    model = InfoItem
-    action = "item.view"
-    template_name = "catalog/item_detail.html"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("agency", "current_version")
-
-    def post(self, request, *args, **kwargs):
-        self.object = item = self.get_object()
-        name = request.POST.get("transition", "")
-        attempt = transitions.attempt(ITEM_WORKFLOW, item, name, request)
-        if attempt.done:
-            messages.success(request, ITEM_WORKFLOW.message(name, attempt.result))
-            return self._back()
-        if attempt.form is not None and attempt.form.errors and name in PAGE_FORMS:
-            return self.render_to_response(
-                self.get_context_data(**{f"{name}_form": attempt.form}), status=400
-            )
-        return self._back(error=attempt.error)
-
-    def _back(self, error: str = ""):
-        if error:
-            messages.error(self.request, error)
-        return HttpResponseRedirect(reverse("catalog:item_detail", args=[self.object.pk]))
-
-    def get_context_data(self, **kwargs):
-        item, user = self.object, self.request.user
-        version = item.current_version
-        pending = review.pending_review(item)
-        reviews = (
-            Review.objects.filter(version__item=item)
-            .select_related("version", "submitted_by", "checks_override_by")
-            .prefetch_related("opinions__reviewer")
-        )
-        moves = set(ITEM_WORKFLOW.available(item, user))
-        context = {
-            "version": version,
-            "versions": item.versions.all(),
-            "attachments": version.attachments.all(),
-            "findings": version.all_findings(),
-            "block_findings": version.block_findings,
-            "pending": pending,
-            "reviews": reviews,
-            # Editing content in place is allowed exactly when removing an attachment is.
-            "can_edit": "remove_attachment" in moves,
-            "can_submit": "submit" in moves,
-            "can_sign": "sign" in moves,
-            "can_override": "override" in moves,
-            "can_publish": "publish" in moves,
-            "can_schedule": "schedule" in moves,
-            "can_revoke": "revoke" in moves,
-            "can_revise": "revise" in moves,
-            "today": timezone.localdate(),
-            "due_soon_days": DUE_SOON_DAYS,
-        }
-        context |= {f"{name}_form": ITEM_WORKFLOW.form(name, item) for name in PAGE_FORMS}
-        return super().get_context_data(**(context | kwargs))
 
 
 class ItemVersionView(ScopedMixin, DetailView):

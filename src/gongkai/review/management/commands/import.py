@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.agencies.models import Agency
-from gongkai.catalog.importer import Importer, Report, open_lines, parse_mapping
 from gongkai.core.actor import acting_as, actor_for_user
+from gongkai.review.importer import Importer, Report, open_lines, parse_mapping
 
 
 class Command(BaseCommand):
