@@ -21,6 +21,9 @@ def _enable(client, user) -> TOTPDevice:
     key = key_on_page(page)
     wrong = client.post(reverse("accounts:security"), {"token": code(key, step_offset=10)})
     assert "动态口令不正确" in wrong.content.decode()
+    # «²» is a digit to str.isdigit() and no number to int(): a wrong code, not a server error.
+    superscript = client.post(reverse("accounts:security"), {"token": "²" * 6})
+    assert "动态口令不正确" in superscript.content.decode()
     client.post(reverse("accounts:security"), {"token": code(key)})
     device = TOTPDevice.objects.get(user=user)
     assert device.confirmed

@@ -15,6 +15,8 @@ from tests.conftest import login, make_staff
     [
         ("11010519491231002", "应为18位"),
         ("1101051949123100AX", "前17位应为数字"),
+        # A digit to str.isdigit(), no number to int(): refused, not a server error.
+        ("110105194912310²21", "前17位应为数字"),
         ("110105194902300021", "出生日期不存在"),
         (RESIDENT_ID[:17] + ("1" if RESIDENT_ID[17] != "1" else "2"), "校验位不正确"),
     ],

@@ -32,6 +32,7 @@ STAFF = [
     "/workbench/reports/?year={v}",
     "/workbench/checks/lists/entry/?id={v}",
     "/api/staff/appeals/table4/?year={v}",
+    "/api/staff/messages/statistics/?year={v}",
     "/api/staff/items/?limit={v}&offset={v}",
     "/api/staff/audit-events/?limit={v}",
 ]

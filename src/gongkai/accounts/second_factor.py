@@ -47,7 +47,10 @@ def confirm(user, session, token: str) -> TOTPDevice | None:
     device = pending_device(user, session)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     token = token.strip()
-    if not token.isdigit() or not totp.verify(int(token), tolerance=device.tolerance):
+    # isascii: «²» is a digit to isdigit() and no number to int().
+    if not (token.isascii() and token.isdigit()) or not totp.verify(
+        int(token), tolerance=device.tolerance
+    ):
         return None
     # The code just used may not log in again (django-otp refuses steps up to last_t).
     device.last_t, device.drift, device.confirmed = totp.t(), totp.drift, True

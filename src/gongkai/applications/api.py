@@ -4,7 +4,7 @@ Both go through the same services and the same workflow (`CASE_WORKFLOW`) as the
 a refused move is answered by the API's one error handler (`gongkai.web.errors`).
 """
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import Throttled
@@ -15,6 +15,7 @@ from gongkai.agencies.models import Agency
 from gongkai.web import api_transitions
 from gongkai.web.api_transitions import transition_serializer
 from gongkai.web.client import within_limit
+from gongkai.web.permissions import unsupported_method
 from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import limits, services
@@ -186,7 +187,7 @@ class PublicSubmit(BasePermission):
     """Anyone may submit an application or ask for a status; nothing else."""
 
     def has_permission(self, request, view):
-        return request.method == "POST"
+        return request.method == "POST" or unsupported_method(request, view)
 
 
 class PublicApplicationViewSet(viewsets.GenericViewSet):
@@ -230,7 +231,11 @@ class PublicStatusViewSet(viewsets.GenericViewSet):
     @extend_schema(
         summary="按查询码和联系电话查询办理状态",
         request=StatusQuerySerializer,
-        responses=PublicStatusSerializer,
+        # A look-up answers what it found (200), not a created record; 404 when nothing matches.
+        responses={
+            200: PublicStatusSerializer,
+            404: OpenApiResponse(description="未找到对应的申请"),
+        },
     )
     def create(self, request):
         """The status of an application, by tracking code and the applicant's phone number."""

@@ -34,7 +34,12 @@ def validate_resident_id(number: str) -> str:
     number = number.strip().upper().replace(" ", "")
     if len(number) != 18:
         raise IdentityError(f"居民身份证号码应为18位，当前为{len(number)}位")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    # isascii: «²» and «٣» are digits to isdigit() and no number to int().
+    if (
+        not number.isascii()
+        or not number[:17].isdigit()
+        or not (number[17].isdigit() or number[17] == "X")
+    ):
         raise IdentityError("居民身份证号码前17位应为数字，最后一位为数字或X")
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

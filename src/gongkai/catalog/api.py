@@ -6,6 +6,7 @@ from django.urls import reverse
 from django_filters import rest_framework as filters
 from rest_framework import serializers, viewsets
 
+from gongkai.web.params import IntegerFilter
 from gongkai.web.permissions import PublicReadOnly
 
 from .models import (
@@ -33,15 +34,15 @@ class PublicItemSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="published_version.title")
     publisher = serializers.CharField(source="published_version.publisher")
     doc_no = serializers.CharField(source="published_version.doc_no")
-    written_on = serializers.DateField(source="published_version.written_on")
-    topic = serializers.StringRelatedField(source="published_version.topic")
-    genre = serializers.StringRelatedField(source="published_version.genre")
-    art20_item = serializers.IntegerField(source="published_version.art20_item")
+    written_on = serializers.DateField(source="published_version.written_on", allow_null=True)
+    topic = serializers.StringRelatedField(source="published_version.topic", allow_null=True)
+    genre = serializers.StringRelatedField(source="published_version.genre", allow_null=True)
+    art20_item = serializers.IntegerField(source="published_version.art20_item", allow_null=True)
     keywords = serializers.CharField(source="published_version.keywords")
     summary = serializers.CharField(source="published_version.summary")
     validity = serializers.CharField(source="published_version.validity")
-    effective_on = serializers.DateField(source="published_version.effective_on")
-    expires_on = serializers.DateField(source="published_version.expires_on")
+    effective_on = serializers.DateField(source="published_version.effective_on", allow_null=True)
+    expires_on = serializers.DateField(source="published_version.expires_on", allow_null=True)
     change_note = serializers.CharField(source="published_version.change_note")
     interpretation_url = serializers.CharField(source="published_version.interpretation_url")
     body = serializers.CharField(source="published_version.body")
@@ -84,9 +85,11 @@ class PublicItemSerializer(serializers.ModelSerializer):
 
 
 class PublicItemFilter(filters.FilterSet):
-    year = filters.NumberFilter(field_name="published_at", lookup_expr="year", label="发布年份")
-    topic = filters.NumberFilter(field_name="published_version__topic", label="主题分类")
-    genre = filters.NumberFilter(field_name="published_version__genre", label="体裁分类")
+    year = IntegerFilter(
+        field_name="published_at", lookup_expr="year", label="发布年份", minimum=1, maximum=9999
+    )
+    topic = IntegerFilter(field_name="published_version__topic", label="主题分类", minimum=1)
+    genre = IntegerFilter(field_name="published_version__genre", label="体裁分类", minimum=1)
     published_since = filters.IsoDateTimeFilter(
         field_name="published_at", lookup_expr="gte", label="发布时间不早于"
     )

@@ -1,10 +1,16 @@
-"""Error pages in Chinese that say what went wrong and what to do."""
+"""Error pages in Chinese that say what went wrong and what to do; under /api/ the same answer
+as JSON (`{"detail": …}`, the API's own refusal shape), since its clients read no HTML."""
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import JsonResponse
 from django.shortcuts import render
 
 
 def _page(request, status: int, title: str, detail: str):
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": detail}, status=status, json_dumps_params={"ensure_ascii": False}
+        )
     return render(request, "errors/error.html", {"title": title, "detail": detail}, status=status)
 
 

@@ -9,7 +9,7 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from gongkai.web import api_transitions
+from gongkai.web import api_transitions, params
 from gongkai.web.api_transitions import transition_serializer
 from gongkai.web.viewsets import StaffScopedViewSet
 
@@ -100,7 +100,7 @@ class StatisticsSerializer(serializers.Serializer):
 
 
 def _year(raw: str, today: date) -> int:
-    return int(raw) if raw.isdigit() and 2019 <= int(raw) <= today.year + 1 else today.year
+    return params.integer(raw, minimum=2019, maximum=today.year + 1, default=today.year)
 
 
 class MessageViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):

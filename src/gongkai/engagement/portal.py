@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from gongkai.agencies.models import Agency
 from gongkai.applications.limits import STATUS_LOOKUP
 from gongkai.lib.errors import Refused
+from gongkai.web import params
 from gongkai.web.client import within_limit
 
 from . import limits, services
@@ -31,13 +32,13 @@ def _initial(request) -> dict:
         initial["page_excerpt"] = request.GET.get("excerpt", "")[:500]
         kind = kind or ChannelKind.ERROR_REPORT
     agency = agency_of_page(page) if page else None
-    agency_id = request.GET.get("agency", "")
+    agency_id = params.object_id(request.GET, "agency")
     channels = open_channels().filter(kind=kind)
     if agency is not None:
         channels = channels.filter(agency=agency)
-    elif agency_id.isdigit():
-        channels = channels.filter(agency_id=int(agency_id))
-    if kind in ChannelKind.values and (agency is not None or agency_id.isdigit()):
+    elif agency_id is not None:
+        channels = channels.filter(agency_id=agency_id)
+    if kind in ChannelKind.values and (agency is not None or agency_id is not None):
         channel = channels.first()
         if channel is not None:
             initial["channel"] = channel.pk
@@ -98,8 +99,7 @@ def replies(request):
             | Q(public_text__icontains=q)
             | Q(public_reply__icontains=q)
         )
-    raw_agency = request.GET.get("agency", "")
-    agency_id = int(raw_agency) if raw_agency.isdigit() else None
+    agency_id = params.object_id(request.GET, "agency")
     if agency_id:
         rows = rows.filter(agency_id=agency_id)
     page_obj = Paginator(rows, REPLIES_PER_PAGE).get_page(request.GET.get("page"))

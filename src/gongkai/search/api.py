@@ -119,9 +119,13 @@ class PublicSearchViewSet(viewsets.ViewSet):
     permission_classes = [PublicReadOnly]
     authentication_classes: list = []
     schema_subject = "全文检索"
+    answers_one_object = True
 
     @extend_schema(
-        summary="检索已公开的政府信息", parameters=_PARAMETERS, responses=SearchPageSerializer
+        summary="检索已公开的政府信息",
+        parameters=_PARAMETERS,
+        # 503: the index is being rebuilt for the first time or is unreadable; the page says so.
+        responses={200: SearchPageSerializer, 503: SearchPageSerializer},
     )
     def list(self, request):
         params = {k: v for k, v in request.query_params.items() if k in SearchForm.base_fields}

@@ -215,6 +215,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "gongkai.web.schema.speak_chinese",
+        "gongkai.web.schema.document_refusals",
     ],
     # Several models have a field named "kind"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {

@@ -5,6 +5,12 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from gongkai.agencies import access
 
 
+def unsupported_method(request, view) -> bool:
+    """A method the endpoint does not have (TRACE, DELETE where nothing is deleted): let it
+    through to the view's 405, where nothing runs, instead of a 403 implying it exists."""
+    return request.method not in view.allowed_methods
+
+
 class DenyByDefault(BasePermission):
     """The project-wide default, so an endpoint that forgets to choose exposes nothing."""
 
@@ -14,7 +20,7 @@ class DenyByDefault(BasePermission):
 
 class PublicReadOnly(BasePermission):
     def has_permission(self, request, view):
-        return request.method in SAFE_METHODS
+        return request.method in SAFE_METHODS or unsupported_method(request, view)
 
 
 class StaffScoped(BasePermission):
@@ -23,4 +29,6 @@ class StaffScoped(BasePermission):
     message = "您没有此项工作的权限"
 
     def has_permission(self, request, view):
+        if unsupported_method(request, view):
+            return True
         return not access.grant(request.user, view.scope_action()).nothing

@@ -9,6 +9,7 @@ of the document fails on any operation left without one.
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.openapi import AutoSchema
 
 AUDIENCES = {"public": "公开", "apply": "申请人", "staff": "工作人员"}
@@ -61,9 +62,38 @@ class ChineseAutoSchema(AutoSchema):
         template = STANDARD_ACTIONS.get(action)
         return template.format(subject) if template else None
 
+    def _is_list_view(self, serializer=None) -> bool:
+        # A `list` that answers one page object (search: results, facets, notices), not rows.
+        if getattr(self.view, "answers_one_object", False):
+            return False
+        return super()._is_list_view(serializer)
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        # A blank-allowed URL or e-mail field answers "" when empty, which its format refuses.
+        mapped = super()._map_serializer_field(field, direction, bypass_extensions)
+        if mapped.get("format") in ("uri", "email") and _may_be_blank(field):
+            formatted = {"type": "string", "format": mapped.pop("format")}
+            mapped.pop("type", None)
+            mapped["anyOf"] = [formatted, {"type": "string", "maxLength": 0}]
+        return mapped
+
     def get_description(self) -> str:
         described = super().get_description()
         return described if chinese(described) else ""
+
+
+def _may_be_blank(field) -> bool:
+    """Whether a serializer field may hold "": it allows blank, or it is a read-only copy of a
+    model field declared `blank=True` (DRF gives read-only fields no `allow_blank`)."""
+    if getattr(field, "allow_blank", False):
+        return True
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if not field.read_only or model is None or "." in field.source:
+        return False
+    try:
+        return model._meta.get_field(field.source).blank
+    except FieldDoesNotExist:  # a property or method, not a model field
+        return False
 
 
 def speak_chinese(result: dict, generator, request, public) -> dict:
@@ -81,3 +111,59 @@ def speak_chinese(result: dict, generator, request, public) -> dict:
                 if response.get("description") == "No response body":
                     response["description"] = "无响应内容"
     return result
+
+
+# The answers every operation may give besides its success (web/errors.py): a refusal names the
+# field and why, or gives a `detail`. Documented so that a client, and the property-based test
+# of the document, know every status code the API can answer.
+REFUSAL = {
+    "type": "object",
+    "description": "拒绝的原因：字段名对应原因列表，或 detail 给出原因",
+    # A list field's refusal is given per element: {"exemption_reasons": {"0": ["…"]}}.
+    "additionalProperties": {
+        "anyOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "object"},
+        ]
+    },
+}
+REFUSAL_ANSWERS = {
+    "400": "请求内容或参数有误，未执行",
+    "401": "未登录或令牌无效",
+    "403": "无权执行此操作",
+    "404": "对象不存在，或不在本人可见范围内",
+    "429": "请求过于频繁，请稍后再试",
+}
+
+
+def document_refusals(result: dict, generator, request, public) -> dict:
+    result.setdefault("components", {}).setdefault("schemas", {})["Refusal"] = REFUSAL
+    for path, operations in result.get("paths", {}).items():
+        for operation in operations.values():
+            for code in _refusal_codes(path, operation):
+                operation["responses"].setdefault(
+                    code,
+                    {
+                        "description": REFUSAL_ANSWERS[code],
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Refusal"}}
+                        },
+                    },
+                )
+    return result
+
+
+def _refusal_codes(path: str, operation: dict) -> list[str]:
+    codes = []
+    if "requestBody" in operation or any(
+        p.get("in") == "query" for p in operation.get("parameters", [])
+    ):
+        codes.append("400")
+    if not path.startswith("/api/public/"):
+        codes += ["401", "403"]
+    if "{" in path:
+        codes.append("404")
+    if path.startswith("/api/apply/"):
+        codes.append("429")
+    return codes
