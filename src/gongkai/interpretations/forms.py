@@ -7,7 +7,7 @@ from gongkai.agencies.models import Agency, InternalUnit
 from gongkai.catalog.forms import DateInput
 from gongkai.catalog.models import Genre, InfoItem
 
-from .elements import REGULATORY_GENRE, InterpretationForm, template_body
+from .elements import GENRE, REGULATORY_GENRE, InterpretationForm, template_body
 from .models import SyncMode, SyncSetting
 
 
@@ -106,6 +106,6 @@ class SyncSettingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["days"].max_value = 20
         self.fields["genres"].queryset = Genre.objects.filter(is_active=True).exclude(
-            name=REGULATORY_GENRE
+            name__in=[REGULATORY_GENRE, GENRE]
         )
         self.fields["mode"].choices = SyncMode.choices
