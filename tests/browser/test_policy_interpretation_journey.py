@@ -105,7 +105,9 @@ def test_a_policy_document_and_its_graphic_are_approved_and_published_together(p
     shot(page, "interpretation-draft-form")
     page.get_by_role("button", name="保存").click()
     expect(page.get_by_text("已起草政策解读")).to_be_visible()
-    interpretation = Interpretation.objects.get()
+    interpretation = Interpretation.objects.get(
+        item__current_version__title="一图读懂：某某县临时救助新规"
+    )
     interpretation_url = f"{page.base}/workbench/catalog/items/{interpretation.item.pk}/"
     page.get_by_role("link", name="上传附件").click()
     page.get_by_label("附件文件").set_input_files(str(picture))
