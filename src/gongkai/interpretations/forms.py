@@ -104,7 +104,6 @@ class SyncSettingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["days"].max_value = 20
         self.fields["genres"].queryset = Genre.objects.filter(is_active=True).exclude(
             name__in=[REGULATORY_GENRE, GENRE]
         )

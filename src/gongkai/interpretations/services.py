@@ -10,7 +10,7 @@ from django.db import transaction
 from gongkai.agencies import access
 from gongkai.agencies.models import Agency, InternalUnit
 from gongkai.catalog import services as catalog
-from gongkai.catalog.models import Genre, InfoItem
+from gongkai.catalog.models import Genre, InfoItem, ItemStatus
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 
@@ -27,7 +27,7 @@ def interpretable(agency: Agency):
     withdrawn."""
     return (
         InfoItem.objects.filter(agency=agency, interpretation__isnull=True)
-        .exclude(status="revoked")
+        .exclude(status=ItemStatus.REVOKED)
         .select_related("current_version")
     )
 
