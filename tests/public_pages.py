@@ -15,7 +15,15 @@ from tests.catalog.makers import Team, make_item
 from tests.conftest import make_staff
 from tests.engagement.makers import make_message
 
-PUBLIC_NAMESPACES = ("portal", "disclosure", "apply", "annual_reports", "search", "engage")
+PUBLIC_NAMESPACES = (
+    "portal",
+    "disclosure",
+    "apply",
+    "annual_reports",
+    "search",
+    "engage",
+    "jiedu",
+)
 # Not pages: feeds, sitemaps, files and downloads, and the column's old 年报 address.
 NOT_PAGES = {
     "disclosure:feed",
@@ -108,6 +116,7 @@ def page_urls(published) -> dict[str, str]:
         "engage:lookup": reverse("engage:lookup"),
         "engage:replies": reverse("engage:replies"),
         "engage:reply": reverse("engage:reply", args=[published["message"].pk]),
+        "jiedu:agency": reverse("jiedu:agency", args=[agency.pk]),
     }
 
 

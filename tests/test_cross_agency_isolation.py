@@ -23,6 +23,7 @@ PUBLIC_NAMESPACES = {
     "search",
     "annual_reports",
     "engage",
+    "jiedu",
 }
 PUBLIC_NAMES = {"api:schema", "api:docs"}
 PUBLIC_PREFIX = "api:public-"

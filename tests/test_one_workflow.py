@@ -22,6 +22,9 @@ from gongkai.applications.workflow import CASE_WORKFLOW
 from gongkai.catalog import services as catalog
 from gongkai.engagement import services as engagement
 from gongkai.engagement.workflow import MESSAGE_WORKFLOW
+from gongkai.interpretations import services as interpretations
+from gongkai.interpretations.models import NoInterpretationReason
+from gongkai.interpretations.workflow import DOCUMENT_WORKFLOW, INTERPRETATION_WORKFLOW
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review import services as review
@@ -31,6 +34,7 @@ from tests.catalog.files import docx_bytes
 from tests.catalog.makers import Team, make_item
 from tests.conftest import login, make_agency, make_staff
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.interpretations.makers import make_interpretation, make_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +97,35 @@ MESSAGES = Channel(
     api_name="transition",
     offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
     status=lambda message: type(message).objects.get(pk=message.pk).status,
+)
+INTERPRETATIONS = Channel(
+    INTERPRETATION_WORKFLOW,
+    page=lambda interpretation: reverse("interpretations:detail", args=[interpretation.pk]),
+    post=lambda interpretation, name: (
+        reverse("interpretations:detail", args=[interpretation.pk]),
+        {"transition": name},
+    ),
+    api=lambda interpretation: f"/api/staff/interpretations/{interpretation.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'name="transition" value="([a-z_]+)"', html)),
+    status=lambda interpretation: (
+        type(interpretation.item).objects.get(pk=interpretation.item_id).status
+    ),
+)
+POLICY_DOCUMENTS = Channel(
+    DOCUMENT_WORKFLOW,
+    page=lambda document: reverse("interpretations:document", args=[document.pk]),
+    post=lambda document, name: (
+        reverse("interpretations:document", args=[document.pk]),
+        {"transition": name},
+    ),
+    api=lambda document: f"/api/staff/policy-documents/{document.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'name="transition" value="([a-z_]+)"', html)),
+    status=lambda document: (
+        type(document).objects.get(pk=document.pk).status,
+        NoInterpretationReason.objects.filter(document=document).exists(),
+    ),
 )
 
 
@@ -279,6 +312,55 @@ def test_message_transitions(agency_a, actor, state):
     offered = _offers_agree(MESSAGES, _message_in(agency_a, actor, state), actor)
     # With no input only the moves that take none go through (release, accept, check, close).
     assert (done, offered) == MESSAGE_MOVES[state]
+
+
+# ---- 政策解读 ---------------------------------------------------------------------------------
+
+
+def _interpretation_in(agency, actor, team, state: str):
+    document = make_policy(agency, actor)
+    interpretation = make_interpretation(agency, actor, document)
+    if state == "two_documents":
+        interpretations.link(
+            user=actor,
+            interpretation=interpretation,
+            document=make_policy(agency, actor, title="关于调整临时救助标准的通知"),
+        )
+    if state == "approved":
+        team.approve(interpretation.item)
+    return type(interpretation).objects.get(pk=interpretation.pk)
+
+
+INTERPRETATION_MOVES = {
+    # state: offered (nothing goes through with no input: each move takes a document or a form)
+    "draft": {"describe", "link"},
+    "two_documents": {"describe", "link", "unlink"},
+    "approved": set(),
+}
+
+
+@pytest.mark.parametrize("state", INTERPRETATION_MOVES)
+def test_interpretation_transitions(agency_a, actor, state):
+    team = Team(agency_a)
+    build = lambda: _interpretation_in(agency_a, actor, team, state)  # noqa: E731
+    assert _compare(INTERPRETATIONS, build, actor) == 0
+    assert _offers_agree(INTERPRETATIONS, build(), actor) == INTERPRETATION_MOVES[state]
+
+
+def _document_in(agency, actor, state: str):
+    document = make_policy(agency, actor)
+    if state == "waived":
+        interpretations.waive(user=actor, document=document, reason="转发上级文件，上级已作解读")
+    return document
+
+
+@pytest.mark.parametrize("state", ["unexplained", "waived"])
+def test_policy_document_transitions(agency_a, actor, state):
+    build = lambda: _document_in(agency_a, actor, state)  # noqa: E731
+    # With no input, only withdrawing a recorded reason goes through.
+    assert _compare(POLICY_DOCUMENTS, build, actor) == (state == "waived")
+    offered = _offers_agree(POLICY_DOCUMENTS, build(), actor)
+    assert offered == ({"clear_waiver"} if state == "waived" else {"waive"})
 
 
 def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):

@@ -10,6 +10,8 @@ urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("workbench/catalog/", include("gongkai.catalog.urls")),
     path("workbench/review/", include("gongkai.review.urls")),
+    path("workbench/interpretations/", include("gongkai.interpretations.urls")),
+    path("xxgk/jiedu/", include("gongkai.interpretations.public_urls")),
     path("xxgk/", include("gongkai.catalog.public_urls")),
     path("search/", include("gongkai.search.urls")),
     path("workbench/reports/", include("gongkai.reports.urls")),

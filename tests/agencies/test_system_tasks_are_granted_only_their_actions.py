@@ -21,6 +21,8 @@ def test_a_system_task_is_granted_its_actions_at_every_agency_and_nothing_else(a
     assert not access.can(task, "case.view", agency_a)
     assert not access.can(access.PAST_REPORT_IMPORT, "item.publish", agency_a)
     assert access.can(access.PAST_REPORT_IMPORT, "report.edit", agency_a)
+    assert access.can(access.SYNCED_PUBLICATION, "item.publish", agency_b)
+    assert not access.can(access.SYNCED_PUBLICATION, "item.change", agency_a)
 
 
 def test_publishing_without_a_user_is_refused(agency_a):

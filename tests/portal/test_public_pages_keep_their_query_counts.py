@@ -25,7 +25,7 @@ MOST_QUERIES = {
     "portal:agency_detail": 4,
     "disclosure:index": 3,
     "disclosure:browse": 7,
-    "disclosure:item": 4,
+    "disclosure:item": 5,  # its interpretations, or the documents it interprets: one query
     "disclosure:history": 3,
     "disclosure:agency": 4,  # the columns with their last update: one query
     "disclosure:guide": 5,
@@ -44,6 +44,7 @@ MOST_QUERIES = {
     "engage:lookup": 0,
     "engage:replies": 4,
     "engage:reply": 2,
+    "jiedu:agency": 4,
 }
 SAVEPOINT_AND_RELEASE = 2
 # Expired lookups cleared, this address's recent ones counted, this one recorded, the case

@@ -15,6 +15,7 @@ from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.interpretations.makers import make_interpretation, make_policy, sync
 
 
 @dataclass
@@ -113,4 +114,12 @@ def make_waiting(agency, supervisor) -> Waiting:
     publish_on(team, "统计数据", d("2026-11-01"))  # a news cycle of 14 days: stale
     empty_column = make_column(agency, "专题专栏", kind="other")
     rows["columns_attention"] = [stale_column, empty_column]
+
+    # A policy document with neither an interpretation nor a reason; under the 限期 mode, a
+    # published document whose interpretation is due and not yet published.
+    rows["policy_unexplained"] = [make_policy(agency, clerk, title="关于临时救助的通知")]
+    sync(agency, mode="follow", days=3)
+    explained = make_policy(agency, clerk, title="关于特困供养的通知")
+    rows["interpretations_due"] = [make_interpretation(agency, clerk, explained)]
+    team.publish(explained)
     return waiting

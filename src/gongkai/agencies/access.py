@@ -156,6 +156,8 @@ class SystemTask:
 
 
 SCHEDULED_PUBLICATION = SystemTask("定时发布", frozenset({"item.publish"}))
+# A policy document's approved interpretation, published with the document (政策解读 同步).
+SYNCED_PUBLICATION = SystemTask("随所解读的文件同步发布", frozenset({"item.publish"}))
 PAST_REPORT_IMPORT = SystemTask("导入往年已公开年报（命令行）", frozenset({"report.edit"}))
 
 

@@ -8,6 +8,7 @@ from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
+from gongkai.interpretations import api as interpretations_api
 from gongkai.reports import api as reports_api
 from gongkai.review import item_api
 from gongkai.search import api as search_api
@@ -19,6 +20,11 @@ public.include_root_view = False
 public.register("agencies", agencies_api.PublicAgencyViewSet, basename="public-agency")
 public.register("search", search_api.PublicSearchViewSet, basename="public-search")
 public.register("items", catalog_api.PublicItemViewSet, basename="public-item")
+public.register(
+    "interpretations",
+    interpretations_api.PublicInterpretationViewSet,
+    basename="public-interpretation",
+)
 
 # What an applicant sends: an application, a status question. The read-only public API above
 # stays read-only; these two take POST only, without an account.
@@ -42,6 +48,16 @@ staff.register("applications", applications_api.ApplicationViewSet, basename="st
 staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
 staff.register("messages", engagement_api.MessageViewSet, basename="staff-message")
+staff.register(
+    "interpretations",
+    interpretations_api.StaffInterpretationViewSet,
+    basename="staff-interpretation",
+)
+staff.register(
+    "policy-documents",
+    interpretations_api.StaffPolicyDocumentViewSet,
+    basename="staff-policy-document",
+)
 
 app_name = "api"
 urlpatterns = [

@@ -20,7 +20,7 @@ from gongkai.catalog.signals import item_published, item_withdrawn, items_publis
 from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 
-from . import policy
+from . import hooks, policy
 from .models import Decision, Review, ReviewOpinion, ReviewState, ReviewStep
 
 
@@ -122,12 +122,14 @@ def sign(
         raise Refused("请写明审查依据（如《条例》第十四条）。", "legal_basis")
     if decision == Decision.RETURN and len(opinion.strip()) < policy.MIN_RETURN_OPINION_CHARS:
         raise Refused("退回时请写明退回理由。", "opinion")
+    index = review.signed_steps
     if decision == Decision.APPROVE:
         if review.opinions.filter(reviewer=user, decision=Decision.APPROVE).exists():
             raise Refused("同一人不能在同一审查流程中两次签署同意。")
         if review.version.block_findings and not review.checks_override_reason:
             raise Refused("自动检查发现必须处理的问题，请先修改，或由审查人写明理由后放行。")
-    index = review.signed_steps
+        if index + 1 == len(review.steps) and (refusal := hooks.approval_refusal(item)):
+            raise Refused(refusal)
     signed = ReviewOpinion.objects.create(
         review=review,
         step_index=index,
@@ -160,6 +162,10 @@ def sign(
         basis=signed.legal_basis,
         on_behalf_of=signed.on_behalf_of,
     )
+    if review.state == ReviewState.APPROVED:
+        hooks.item_approved.send(
+            sender=InfoItem, item=item, review=review, opinion=signed, user=user
+        )
     return signed
 
 

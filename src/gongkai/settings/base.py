@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "gongkai.columns",
     "gongkai.catalog",
     "gongkai.review",
+    "gongkai.interpretations",
     "gongkai.accounts",
     "gongkai.workbench",
     "gongkai.portal",

@@ -26,6 +26,7 @@ MENU = (
     MenuEntry("待审查", "review:queue", "review.sign"),
     MenuEntry("公开时限", "review:due", "item.view"),
     MenuEntry("不予公开复查", "review:re_review", "item.view"),
+    MenuEntry("政策解读", "interpretations:list", "item.view"),
     MenuEntry("审查流程", "review:chain_index", "review.configure"),
     MenuEntry("公开指南", "catalog:guide_index", "guide.change"),
     MenuEntry("主题分类", "catalog:topics", "taxonomy.change"),
