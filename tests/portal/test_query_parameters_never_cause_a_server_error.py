@@ -13,7 +13,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.public_pages import feed_urls, page_urls, publish_everything
+from tests.public_pages import feed_urls, page_urls, public_page_names, publish_everything
 
 # What the public pages, the search form, the look-ups and the downloads read (web/params.py,
 # search/forms.py, catalog/public.py, engagement/portal.py, applications/portal.py).
@@ -48,20 +48,14 @@ def addresses(county, agency_a):
     return page_urls(published) | feed_urls(published)
 
 
-# The names are those tests/public_pages.py gives; listing them here spreads the addresses
+# Every public page by its URL name (new pages join by themselves), and the feeds and files
+# tests/public_pages.py gives an address for; listed at collection so that the addresses spread
 # over the test workers.
-ADDRESS_NAMES = sorted(
-    [
-        "portal:home", "portal:agency_list", "portal:agency_detail", "disclosure:index",
-        "disclosure:browse", "disclosure:item", "disclosure:history", "disclosure:agency",
-        "disclosure:guide", "disclosure:rules", "disclosure:apply", "apply:form",
-        "apply:receipt", "apply:status", "apply:deadline", "annual_reports:list",
-        "annual_reports:agency", "annual_reports:detail", "search:search", "engage:write",
-        "engage:receipt", "engage:lookup", "engage:replies", "engage:reply", "disclosure:feed",
-        "disclosure:agency_feed", "disclosure:topic_feed", "disclosure:sitemap",
-        "disclosure:sitemap_section", "annual_reports:download",
-    ]
-)  # fmt: skip
+FEEDS = [
+    "disclosure:feed", "disclosure:agency_feed", "disclosure:topic_feed", "disclosure:sitemap",
+    "disclosure:sitemap_section", "annual_reports:download",
+]  # fmt: skip
+ADDRESS_NAMES = sorted(public_page_names()) + FEEDS
 
 
 def test_every_address_is_fuzzed(addresses):
