@@ -8,6 +8,7 @@ from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
+from gongkai.engagement import consultation_api
 from gongkai.reports import api as reports_api
 from gongkai.search import api as search_api
 from gongkai.workbench import api as agencies_api
@@ -18,6 +19,9 @@ public.include_root_view = False
 public.register("agencies", agencies_api.PublicAgencyViewSet, basename="public-agency")
 public.register("search", search_api.PublicSearchViewSet, basename="public-search")
 public.register("items", catalog_api.PublicItemViewSet, basename="public-item")
+public.register(
+    "consultations", consultation_api.PublicConsultationViewSet, basename="public-consultation"
+)
 
 # What an applicant sends: an application, a status question. The read-only public API above
 # stays read-only; these two take POST only, without an account.
@@ -41,6 +45,10 @@ staff.register("applications", applications_api.ApplicationViewSet, basename="st
 staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
 staff.register("messages", engagement_api.MessageViewSet, basename="staff-message")
+staff.register("consultations", consultation_api.ConsultationViewSet, basename="staff-consultation")
+staff.register(
+    "consultation-comments", consultation_api.CommentViewSet, basename="staff-consultation-comment"
+)
 
 app_name = "api"
 urlpatterns = [

@@ -254,3 +254,14 @@ class Message(AuditedModel):
     def lookup_code_display(self) -> str:
         code = self.lookup_code
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+# 意见征集 lives in its own module; imported here so Django finds its models.
+from .consultation_models import (  # noqa: E402, F401
+    Adoption,
+    AdoptionDecision,
+    CommentStatus,
+    Consultation,
+    ConsultationComment,
+    ConsultationStatus,
+)

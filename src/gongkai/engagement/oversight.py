@@ -1,5 +1,6 @@
 """What the inspection and the supervising office read from the messages: those past their
-limit, the veto rule, and the counters per agency, channel and period.
+limit, the veto rule, and the counters per agency, channel and period; and per agency, the
+意见征集 put out, the comments on them and the results published.
 
 国办秘函〔2019〕19号 (website inspection, 单项否决): a site fails when any valid 政务咨询 in the
 past year stayed unanswered for more than three months. Held (not yet judged) and refused
@@ -15,6 +16,11 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 
 from gongkai.agencies.models import Agency
 
+from .consultation_models import (
+    COUNTED_COMMENT_STATUSES,
+    ConsultationComment,
+    ConsultationStatus,
+)
 from .models import ANSWERED_STATUSES, Channel, ChannelKind, Message, MessageStatus
 
 VETO_MONTHS = 3
@@ -109,3 +115,47 @@ def statistics(messages: QuerySet, start: date, end: date) -> dict:
         for row in rows
     }
     return dict(sorted(counters.items(), key=lambda item: (item[0][0].path, item[0][1])))
+
+
+@dataclass
+class ConsultationCounters:
+    """意见征集 of one agency in a period: 期数, 意见数, 结果公布期数."""
+
+    consultations: int = 0  # put out for comment, opening in the period
+    comments: int = 0  # received on them: waiting for review or found valid
+    results_published: int = 0  # whose 采纳情况 has been published
+
+    def as_dict(self) -> dict:
+        return {
+            "consultations": self.consultations,
+            "comments": self.comments,
+            "results_published": self.results_published,
+        }
+
+
+def consultation_statistics(consultations: QuerySet, start: date, end: date) -> dict:
+    """Counters per agency for the consultations opening from `start` to `end`, in two grouped
+    queries (the consultations, and their comments)."""
+    period = consultations.published().filter(opens_on__gte=start, opens_on__lte=end)
+    counters: dict = defaultdict(ConsultationCounters)
+    for row in period.values("agency").annotate(
+        n=Count("id"), done=Count("id", filter=Q(status=ConsultationStatus.CONCLUDED))
+    ):
+        counters[row["agency"]].consultations = row["n"]
+        counters[row["agency"]].results_published = row["done"]
+    for row in (
+        ConsultationComment.objects.filter(
+            consultation__in=period, status__in=COUNTED_COMMENT_STATUSES
+        )
+        .values("consultation__agency")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        counters[row["consultation__agency"]].comments = row["n"]
+    agencies = Agency.objects.in_bulk(counters)
+    return dict(
+        sorted(
+            ((agencies[pk], row) for pk, row in counters.items()),
+            key=lambda item: item[0].path,
+        )
+    )

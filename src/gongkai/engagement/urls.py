@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import consultation_views, views
 
 app_name = "engagement"
 urlpatterns = [
@@ -11,4 +11,30 @@ urlpatterns = [
     path("<int:pk>/", views.MessageDetailView.as_view(), name="detail"),
     path("channels/", views.ChannelListView.as_view(), name="channels"),
     path("channels/<int:pk>/", views.ChannelUpdateView.as_view(), name="channel_edit"),
+    path("consultations/", consultation_views.ConsultationListView.as_view(), name="consultations"),
+    path(
+        "consultations/new/",
+        consultation_views.ConsultationCreateView.as_view(),
+        name="consultation_new",
+    ),
+    path(
+        "consultations/<int:pk>/",
+        consultation_views.ConsultationDetailView.as_view(),
+        name="consultation",
+    ),
+    path(
+        "consultations/<int:pk>/edit/",
+        consultation_views.ConsultationUpdateView.as_view(),
+        name="consultation_edit",
+    ),
+    path(
+        "consultations/<int:pk>/draft/",
+        consultation_views.ConsultationDraftView.as_view(),
+        name="consultation_draft",
+    ),
+    path(
+        "consultations/comments/<int:pk>/",
+        consultation_views.CommentDetailView.as_view(),
+        name="consultation_comment",
+    ),
 ]
