@@ -115,6 +115,10 @@ class MessageQuerySet(models.QuerySet):
         """Open messages whose reply deadline has passed."""
         return self.open().filter(due_on__lt=today)
 
+    def handled_by(self, user):
+        """Open messages the user handles."""
+        return self.open().filter(handler=user)
+
     def due_within(self, workdays: int, today: date):
         """Open messages due from today up to `workdays` working days ahead."""
         try:
@@ -174,6 +178,15 @@ class Message(AuditedModel):
         verbose_name=_("承办机构"),
     )
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    # Who handles it: the one who took it up, or whom they named; the 我的 tab lists theirs.
+    handler = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("承办人"),
+    )
     reply_text = models.TextField(_("答复内容"), blank=True)
     reply_unit = models.CharField(_("答复部门"), max_length=200, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)

@@ -1,16 +1,32 @@
-"""The tabs of the message list: every message, those held as possible spam, those waiting to
-be taken up, due soon, overdue, and replies waiting for the leader's check. Keys are unique
+"""The tabs of the message list: every message, the user's own (我的), those of a unit, those
+held as possible spam, those waiting to be taken up, due soon, overdue, and replies waiting for
+the leader's check. Keys are unique
 across the workbench: the inbox names a source by its queue."""
 
 from django.db.models import Exists, OuterRef
 
+from gongkai.agencies.models import Membership
 from gongkai.applications.queues import due_days
-from gongkai.web.queues import Queue
+from gongkai.web.params import integer
+from gongkai.web.queues import Ask, Queue
 
 from .models import CommentStatus, ConsultationComment, ConsultationStatus, MessageStatus
 
+
+def _units_of(qs, ask: Ask):
+    """The unit named in the address (`?unit=`), else the units the user works in."""
+    unit = integer(ask.params.get("unit"), minimum=1)
+    if unit is not None:
+        return qs.filter(unit_id=unit)
+    return qs.filter(
+        unit__in=Membership.objects.filter(user=ask.user, unit__isnull=False).values("unit")
+    )
+
+
 QUEUES: dict[str, Queue] = {
     "messages": Queue("全部", "message.view", lambda qs, ask: qs),
+    "messages_mine": Queue("我的", "message.handle", lambda qs, ask: qs.handled_by(ask.user)),
+    "messages_unit": Queue("按承办机构", "message.view", lambda qs, ask: _units_of(qs, ask).open()),
     "messages_new": Queue(
         "待受理", "message.handle", lambda qs, ask: qs.filter(status=MessageStatus.RECEIVED)
     ),

@@ -7,8 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, ListView, UpdateView
 
+from gongkai.agencies import access
+from gongkai.agencies.models import InternalUnit
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
+from gongkai.web.params import integer
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
@@ -28,7 +31,16 @@ class MessageListView(QueueListMixin, StaffMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return self.queue_rows(Message.objects.select_related("agency", "channel"))
+        return self.queue_rows(
+            Message.objects.select_related("agency", "channel", "unit", "handler")
+        )
+
+    def get_context_data(self, **kwargs):
+        units = InternalUnit.objects.filter(
+            agency__in=access.agencies_for(self.request.user, "message.view")
+        ).select_related("agency")
+        chosen = integer(self.request.GET.get("unit"), minimum=1)
+        return super().get_context_data(units=units, unit_id=chosen, **kwargs)
 
 
 class MessageDetailView(ScopedMixin, DetailView):
