@@ -195,6 +195,8 @@ class Message(AuditedModel):
         _("答复用时（工作日）"), null=True, blank=True
     )
     rework_reason = models.TextField(_("退回修改意见"), blank=True)
+    # The day the handler was told the deadline is near (`gongkai tick`): once per message.
+    due_warning_sent_on = models.DateField(_("到期提醒日期"), null=True, blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
     # Publication: the writer's consent above, the handler's decision and the names to hide;
     # the public copies are made when the reply goes out (`publication.public_copy`).
