@@ -266,6 +266,11 @@ class Message(AuditedModel):
         return "匿名" if self.anonymous or not self.writer_name else self.writer_name
 
     @property
+    def attachment_kind(self) -> str:
+        """The sniffed type the attachment was stored as (its stored name ends with it)."""
+        return self.attachment.name.rsplit(".", 1)[-1] if self.attachment else ""
+
+    @property
     def lookup_code_display(self) -> str:
         code = self.lookup_code
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))

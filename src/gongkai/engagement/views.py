@@ -1,7 +1,8 @@
-"""Workbench pages of 政民互动: the message list with its tabs, a message with its moves, and
-registering a letter or a visit."""
+"""Workbench pages of 政民互动: the message list with its tabs, a message with its moves and its
+attachment, and registering a letter or a visit."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,8 @@ from django.views.generic import DetailView, FormView, ListView, UpdateView
 
 from gongkai.agencies import access
 from gongkai.agencies.models import InternalUnit
+from gongkai.catalog.serving import file_response
+from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
 from gongkai.web.params import integer
@@ -81,6 +84,25 @@ class MessageDetailView(ScopedMixin, DetailView):
             return redirect("engagement:detail", pk=message.pk)
         self.failed = (name, attempt.form)
         return self.render_to_response(self.get_context_data(), status=400)
+
+
+class MessageAttachmentView(ScopedMixin, DetailView):
+    """The writer's attachment, for the staff who may read the message; served as the type it
+    was sniffed as, so it cannot run in the browser; each download is audited."""
+
+    action = "message.view"
+    model = Message
+
+    def get(self, request, *args, **kwargs):
+        message = self.get_object()
+        if not message.attachment:
+            raise Http404("该留言没有附件")
+        record_transition(message, "download_attachment", name=message.attachment_name)
+        return file_response(
+            message.attachment.open("rb"),
+            kind=message.attachment_kind,
+            filename=message.attachment_name or "附件",
+        )
 
 
 class RegisterView(StaffMixin, FormView):
