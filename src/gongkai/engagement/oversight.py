@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth
 
 from gongkai.agencies.models import Agency
 
@@ -159,3 +160,54 @@ def consultation_statistics(consultations: QuerySet, start: date, end: date) -> 
             key=lambda item: item[0].path,
         )
     )
+
+
+@dataclass(frozen=True)
+class Month:
+    month: int
+    received: int
+    answered: int
+    on_time: int
+
+
+def monthly(messages: QuerySet, year: int) -> list[Month]:
+    """Received, answered and answered on time by month of receipt, for the twelve months of
+    `year` (a month without messages counts zero), in one grouped query."""
+    answered = Q(status__in=ANSWERED_STATUSES, replied_on__isnull=False)
+    on_time = answered & (Q(due_on__isnull=True) | Q(replied_on__lte=F("due_on")))
+    grouped = {
+        row["month"]: row
+        for row in messages.filter(received_on__year=year)
+        .exclude(status=MessageStatus.HELD)
+        .annotate(month=ExtractMonth("received_on"))
+        .values("month")
+        .annotate(
+            received=Count("id"),
+            answered=Count("id", filter=answered),
+            on_time=Count("id", filter=on_time),
+        )
+        .order_by()
+    }
+    empty = {"received": 0, "answered": 0, "on_time": 0}
+    return [
+        Month(
+            month,
+            grouped.get(month, empty)["received"],
+            grouped.get(month, empty)["answered"],
+            grouped.get(month, empty)["on_time"],
+        )
+        for month in range(1, 13)
+    ]
+
+
+def by_agency(counters: dict) -> dict:
+    """The per-channel counters of `statistics` added up per agency."""
+    totals: dict = {}
+    for (agency, _kind), row in counters.items():
+        total = totals.setdefault(agency, Counters())
+        total.received += row.received
+        total.answered += row.answered
+        total.on_time += row.on_time
+        total.published += row.published
+        total.reply_workdays += row.reply_workdays
+    return totals

@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/", views.RegisterView.as_view(), name="register"),
     path("<int:pk>/", views.MessageDetailView.as_view(), name="detail"),
     path("<int:pk>/attachment/", views.MessageAttachmentView.as_view(), name="attachment"),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("channels/", views.ChannelListView.as_view(), name="channels"),
     path("channels/<int:pk>/", views.ChannelUpdateView.as_view(), name="channel_edit"),
     path("consultations/", consultation_views.ConsultationListView.as_view(), name="consultations"),
