@@ -3,13 +3,17 @@
 from gongkai.agencies.models import Membership
 from gongkai.engagement import consultations
 from gongkai.engagement.models import Channel, Consultation, ConsultationComment, Message
+from gongkai.engagement.services import Upload
+from tests.catalog.files import docx_bytes
 from tests.conftest import make_staff
 from tests.engagement.consultation_makers import comment_on, make_consultation
 from tests.engagement.makers import make_message
 
 
 def message(agency, marker: str) -> Message:
-    return make_message(agency, subject=marker, text=f"{marker}的咨询内容")
+    # With an attachment, so that its download is walked too.
+    upload = Upload("说明.docx", docx_bytes(f"{marker}的附件"))
+    return make_message(agency, subject=marker, text=f"{marker}的咨询内容", attachment=upload)
 
 
 def message_payload(agency, marker: str) -> dict:

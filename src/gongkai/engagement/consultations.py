@@ -151,7 +151,7 @@ def close(consultation: Consultation, *, user) -> Consultation:
     consultation.status = ConsultationStatus.CLOSED
     consultation.closed_on = today()
     consultation.save()
-    record_transition(consultation, "close", comments=consultation.comments.count())
+    record_transition(consultation, "close", comment_count=consultation.comments.count())
     return consultation
 
 
@@ -191,7 +191,7 @@ def record_adoption(
         "record_adoption",
         adoption=adoption.pk,
         decision=decision,
-        comments=sorted(c.pk for c in comments),
+        comment_ids=sorted(c.pk for c in comments),
     )
     return adoption
 
@@ -219,7 +219,7 @@ def publish_result(consultation: Consultation, *, text: str, user) -> Consultati
     consultation.status = ConsultationStatus.CONCLUDED
     consultation.result_published_on = today()
     consultation.save()
-    record_transition(consultation, "publish_result", adoptions=consultation.adoptions.count())
+    record_transition(consultation, "publish_result", adoption_count=consultation.adoptions.count())
     return consultation
 
 
