@@ -15,7 +15,7 @@ from gongkai.checks.models import IntegrityFinding
 from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
-from gongkai.engagement.models import Channel, Message
+from gongkai.engagement.models import Channel, Consultation, ConsultationComment, Message
 from gongkai.interpretations.models import Interpretation
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
@@ -84,6 +84,12 @@ OWNED: dict[type, Owned] = {
     AnnualReport: Owned(make=report_rows.report, payload=report_rows.report_payload),
     Message: Owned(make=engagement_rows.message, payload=engagement_rows.message_payload),
     Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
+    Consultation: Owned(
+        make=engagement_rows.consultation, payload=engagement_rows.consultation_payload
+    ),
+    ConsultationComment: Owned(
+        make=engagement_rows.comment, payload=engagement_rows.consultation_payload
+    ),
     Column: Owned(make=column_rows.column, payload=column_rows.column_payload),
     Interpretation: Owned(
         make=interpretation_rows.interpretation, payload=interpretation_rows.interpretation_payload

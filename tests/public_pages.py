@@ -8,11 +8,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from gongkai.catalog.models import Topic
+from gongkai.engagement import consultations
 from gongkai.engagement import services as engagement
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from tests.catalog.makers import Team, make_item
 from tests.conftest import make_staff
+from tests.engagement.consultation_makers import concluded_consultation, make_consultation
 from tests.engagement.makers import make_message
 
 PUBLIC_NAMESPACES = (
@@ -38,6 +40,7 @@ NOT_PAGES = {
     "apply:reply_download",
     "apply:reply_file_download",
     "annual_reports:download",
+    "engage:consultation_draft",
 }
 
 
@@ -85,12 +88,25 @@ def publish_everything(county, agency_a) -> dict:
         report = reports.create_draft(agency_a, 2025, user=leader)
         for name, user in (("submit", leader), ("accept", supervisor), ("publish", leader)):
             report = REPORT_WORKFLOW.perform(report, name, {}, user=user)
-    return {"agency": agency_a, "item": item, "report": report, "team": team, "message": message}
+    consultation = concluded_consultation(agency_a, team.clerk)
+    open_consultation = consultations.open_(
+        make_consultation(agency_a, team.clerk), user=team.clerk
+    )
+    return {
+        "agency": agency_a,
+        "item": item,
+        "report": report,
+        "team": team,
+        "message": message,
+        "consultation": consultation,
+        "open_consultation": open_consultation,
+    }
 
 
 def page_urls(published) -> dict[str, str]:
     """An address of every public page, by its URL name."""
     agency, item, report = published["agency"], published["item"], published["report"]
+    consultation = published["consultation"]
     return {
         "portal:home": reverse("portal:home"),
         "portal:agency_list": reverse("portal:agency_list"),
@@ -117,6 +133,11 @@ def page_urls(published) -> dict[str, str]:
         "engage:replies": reverse("engage:replies"),
         "engage:reply": reverse("engage:reply", args=[published["message"].pk]),
         "jiedu:agency": reverse("jiedu:agency", args=[agency.pk]),
+        "engage:consultations": reverse("engage:consultations"),
+        "engage:consultation": reverse(
+            "engage:consultation", args=[published["open_consultation"].pk]
+        ),
+        "engage:consultation_result": reverse("engage:consultation_result", args=[consultation.pk]),
     }
 
 
@@ -132,4 +153,7 @@ def feed_urls(published) -> dict[str, str]:
         "disclosure:sitemap_section": reverse("disclosure:sitemap_section", args=["items"]),
         "annual_reports:download": reverse("annual_reports:download", args=[report.pk])
         + "?as=xlsx",
+        "engage:consultation_draft": reverse(
+            "engage:consultation_draft", args=[published["consultation"].pk]
+        ),
     }

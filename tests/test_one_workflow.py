@@ -21,6 +21,7 @@ from gongkai.applications import services as cases
 from gongkai.applications.workflow import CASE_WORKFLOW
 from gongkai.catalog import services as catalog
 from gongkai.engagement import services as engagement
+from gongkai.engagement.consultation_workflow import COMMENT_WORKFLOW, CONSULTATION_WORKFLOW
 from gongkai.engagement.workflow import MESSAGE_WORKFLOW
 from gongkai.interpretations import services as interpretations
 from gongkai.interpretations.models import NoInterpretationReason
@@ -33,6 +34,7 @@ from tests.applications.cases import d, make_case
 from tests.catalog.files import docx_bytes
 from tests.catalog.makers import Team, make_item
 from tests.conftest import login, make_agency, make_staff
+from tests.engagement.consultation_makers import comment_on, consultation_in
 from tests.engagement.makers import SPAM, channel_of, make_message
 from tests.interpretations.makers import make_interpretation, make_policy
 
@@ -126,6 +128,30 @@ POLICY_DOCUMENTS = Channel(
         type(document).objects.get(pk=document.pk).status,
         NoInterpretationReason.objects.filter(document=document).exists(),
     ),
+)
+CONSULTATIONS = Channel(
+    CONSULTATION_WORKFLOW,
+    page=lambda consultation: reverse("engagement:consultation", args=[consultation.pk]),
+    post=lambda consultation, name: (
+        reverse("engagement:consultation", args=[consultation.pk]),
+        {"transition": name},
+    ),
+    api=lambda consultation: f"/api/staff/consultations/{consultation.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda consultation: type(consultation).objects.get(pk=consultation.pk).status,
+)
+COMMENTS = Channel(
+    COMMENT_WORKFLOW,
+    page=lambda comment: reverse("engagement:consultation_comment", args=[comment.pk]),
+    post=lambda comment, name: (
+        reverse("engagement:consultation_comment", args=[comment.pk]),
+        {"transition": name},
+    ),
+    api=lambda comment: f"/api/staff/consultation-comments/{comment.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda comment: type(comment).objects.get(pk=comment.pk).status,
 )
 
 
@@ -361,6 +387,48 @@ def test_policy_document_transitions(agency_a, actor, state):
     assert _compare(POLICY_DOCUMENTS, build, actor) == (state == "waived")
     offered = _offers_agree(POLICY_DOCUMENTS, build(), actor)
     assert offered == ({"clear_waiver"} if state == "waived" else {"waive"})
+
+
+# ---- 意见征集 consultations and their comments ---------------------------------------------
+
+CONSULTATION_MOVES = {
+    # state: (carried out with no input, offered)
+    "draft": (1, {"open"}),
+    "open": (0, set()),  # the period runs to its last day: nothing to do yet
+    "closed": (0, {"record_adoption"}),  # a comment still waits for review
+    "concluded": (0, set()),
+}
+
+
+@pytest.mark.parametrize("state", CONSULTATION_MOVES)
+def test_consultation_transitions(agency_a, actor, state, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    done = _compare(CONSULTATIONS, lambda: consultation_in(agency_a, actor, state), actor)
+    offered = _offers_agree(CONSULTATIONS, consultation_in(agency_a, actor, state), actor)
+    assert (done, offered) == CONSULTATION_MOVES[state]
+
+
+def _comment_in(agency, actor, state: str):
+    consultation = consultation_in(agency, actor, "open")
+    comment = comment_on(consultation, text=SPAM if state == "held" else "建议延长征集期。")
+    if state == "valid":
+        comment = COMMENT_WORKFLOW.perform(comment, "approve", {}, user=actor)
+    return comment
+
+
+COMMENT_MOVES = {
+    "held": (1, {"release", "reject"}),
+    "pending": (1, {"approve", "reject"}),
+    "valid": (0, set()),
+}
+
+
+@pytest.mark.parametrize("state", COMMENT_MOVES)
+def test_comment_transitions(agency_a, actor, state, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    done = _compare(COMMENTS, lambda: _comment_in(agency_a, actor, state), actor)
+    offered = _offers_agree(COMMENTS, _comment_in(agency_a, actor, state), actor)
+    assert (done, offered) == COMMENT_MOVES[state]
 
 
 def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):

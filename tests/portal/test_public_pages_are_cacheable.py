@@ -22,7 +22,13 @@ from tests.public_pages import (
 
 # A redirect to the page that replaced it carries no content of its own.
 REDIRECTS = {"disclosure:reports"}
-FORM_PAGES = {"apply:form", "apply:status", "engage:write", "engage:lookup"}
+FORM_PAGES = {
+    "apply:form",
+    "apply:status",
+    "engage:write",
+    "engage:lookup",
+    "engage:consultation",
+}
 PRIVATE_PAGES = {
     "apply:receipt",
     "apply:reply_download",

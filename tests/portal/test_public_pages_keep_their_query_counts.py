@@ -45,6 +45,9 @@ MOST_QUERIES = {
     "engage:replies": 4,
     "engage:reply": 2,
     "jiedu:agency": 4,
+    "engage:consultations": 3,
+    "engage:consultation": 2,
+    "engage:consultation_result": 4,
 }
 SAVEPOINT_AND_RELEASE = 2
 # Expired lookups cleared, this address's recent ones counted, this one recorded, the case

@@ -4,16 +4,19 @@ people it waits for. Tests run on 2026-12-01 (tests/conftest.py)."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+import time_machine
 from django.utils import timezone
 
 from gongkai.applications import services as cases
 from gongkai.columns.models import Column
+from gongkai.engagement import consultations
 from gongkai.engagement import services as engagement
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
+from tests.engagement.consultation_makers import comment_on, make_consultation
 from tests.engagement.makers import SPAM, channel_of, make_message
 from tests.interpretations.makers import make_interpretation, make_policy, sync
 
@@ -122,4 +125,17 @@ def make_waiting(agency, supervisor) -> Waiting:
     explained = make_policy(agency, clerk, title="关于特困供养的通知")
     rows["interpretations_due"] = [make_interpretation(agency, clerk, explained)]
     team.publish(explained)
+    # 意见征集: one taking comments with one to review, one past its last day and still open,
+    # one closed and waiting for its 采纳情况.
+    taking = consultations.open_(make_consultation(agency, clerk, title="征集中"), user=clerk)
+    comment_on(taking)
+    with time_machine.travel(f"{timezone.localdate() - timedelta(days=20)} 10:00 +0800"):
+        ended = consultations.open_(make_consultation(agency, clerk, title="期满"), user=clerk)
+        closed = consultations.open_(make_consultation(agency, clerk, title="截止"), user=clerk)
+    closed = consultations.close(closed, user=clerk)
+    rows |= {
+        "consultations_comments": [taking],
+        "consultations_ended": [ended],
+        "consultations_result": [closed],
+    }
     return waiting

@@ -77,6 +77,10 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "message.check": frozenset({R.LEADER}),
     "channel.view": STAFF_ROLES | {R.SUPERVISOR},
     "channel.change": frozenset({R.AGENCY_ADMIN}),
+    # 意见征集: the office puts a draft out for comment, moderates the comments, closes the
+    # consultation and publishes its 采纳情况.
+    "consultation.view": STAFF_ROLES | {R.SUPERVISOR},
+    "consultation.manage": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
     # 网站栏目: every staff member sees whether the columns are kept up; the agency admin
     # configures them. The warnings of stale and empty columns (the list's tab, the inbox) go
     # to those who answer for the site: the admin, the 分管领导 and the 主管部门.

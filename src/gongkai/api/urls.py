@@ -8,6 +8,7 @@ from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
+from gongkai.engagement import consultation_api
 from gongkai.interpretations import api as interpretations_api
 from gongkai.reports import api as reports_api
 from gongkai.review import item_api
@@ -24,6 +25,9 @@ public.register(
     "interpretations",
     interpretations_api.PublicInterpretationViewSet,
     basename="public-interpretation",
+)
+public.register(
+    "consultations", consultation_api.PublicConsultationViewSet, basename="public-consultation"
 )
 
 # What an applicant sends: an application, a status question. The read-only public API above
@@ -57,6 +61,10 @@ staff.register(
     "policy-documents",
     interpretations_api.StaffPolicyDocumentViewSet,
     basename="staff-policy-document",
+)
+staff.register("consultations", consultation_api.ConsultationViewSet, basename="staff-consultation")
+staff.register(
+    "consultation-comments", consultation_api.CommentViewSet, basename="staff-consultation-comment"
 )
 
 app_name = "api"

@@ -50,6 +50,7 @@ AREA_LOADERS: list[str] = [
     "gongkai.applications.demo.load",
     "gongkai.review.demo.load",
     "gongkai.interpretations.demo.load",
+    "gongkai.engagement.demo.load",
     # Last: the annual report counts the other areas' records.
     "gongkai.reports.demo.load",
 ]

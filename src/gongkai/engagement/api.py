@@ -9,12 +9,13 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from gongkai.agencies import access
 from gongkai.web import api_transitions, params
 from gongkai.web.api_transitions import transition_serializer
 from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import open311, oversight
-from .models import ChannelKind, Message
+from .models import ChannelKind, Consultation, Message
 from .workflow import MESSAGE_WORKFLOW
 
 
@@ -94,9 +95,18 @@ class StatisticsRowSerializer(serializers.Serializer):
     published = serializers.IntegerField()
 
 
+class ConsultationStatisticsRowSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    agency_id = serializers.IntegerField()
+    consultations = serializers.IntegerField(help_text="意见征集期数（当年开始征集）")
+    comments = serializers.IntegerField(help_text="收到的意见数（待审核和有效意见）")
+    results_published = serializers.IntegerField(help_text="已公布采纳情况的期数")
+
+
 class StatisticsSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     rows = StatisticsRowSerializer(many=True)
+    consultations = ConsultationStatisticsRowSerializer(many=True)
 
 
 def _year(raw: str, today: date) -> int:
@@ -139,7 +149,8 @@ class MessageViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveM
     @action(detail=False, methods=["get"])
     def statistics(self, request, format=None):
         """Received, answered, on time, average working days to reply and published replies per
-        agency and channel for a year; a 主管部门 reads its subordinate agencies too."""
+        agency and channel for a year, and per agency the 意见征集 opened that year, their
+        comments and the results published; a 主管部门 reads its subordinate agencies too."""
         today = timezone.localdate()
         year = _year(request.query_params.get("year", ""), today)
         counters = oversight.statistics(self.get_queryset(), date(year, 1, 1), date(year, 12, 31))
@@ -152,7 +163,15 @@ class MessageViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveM
             }
             for (agency, kind), row in counters.items()
         ]
-        return Response({"year": year, "rows": rows})
+        consultations = access.scope(Consultation.objects.all(), request.user, "consultation.view")
+        by_agency = oversight.consultation_statistics(
+            consultations, date(year, 1, 1), date(year, 12, 31)
+        )
+        consultation_rows = [
+            {"agency": agency.name, "agency_id": agency.pk, **row.as_dict()}
+            for agency, row in by_agency.items()
+        ]
+        return Response({"year": year, "rows": rows, "consultations": consultation_rows})
 
     @extend_schema(request=MessageTransitionSerializer, responses=MessageSerializer)
     @action(detail=True, methods=["get", "post"])

@@ -1,6 +1,7 @@
 """Forms of the public message page, the look-up, staff registration and each move."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,17 @@ def _text(label: str, max_length: int, **options) -> forms.CharField:
             % {"label": label},
         },
         **options,
+    )
+
+
+def handlers_of(agency):
+    """The active staff who may handle the agency's messages."""
+    roles = access.ACTION_ROLES["message.handle"]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__agency=agency, memberships__role__in=roles)
+        .distinct()
+        .order_by("full_name", "username")
     )
 
 
@@ -126,10 +138,26 @@ class RefuseForm(forms.Form):
     )
 
 
+class HandlerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.full_name or user.username
+
+
 class AcceptForm(forms.Form):
     complex_case = forms.BooleanField(
         label=_("复杂事项（按本渠道较长的答复时限计）"), required=False
     )
+    handler = HandlerChoiceField(
+        label=_("承办人"),
+        queryset=None,
+        required=False,
+        empty_label="由我承办",
+        help_text=_("留言列入承办人的“我的”列表"),
+    )
+
+    def __init__(self, *args, message, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = handlers_of(message.agency)
 
 
 class TransferForm(forms.Form):

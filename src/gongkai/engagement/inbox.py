@@ -5,8 +5,8 @@ from django.conf import settings
 
 from gongkai.web.queues import Source
 
-from .models import Message
-from .queues import QUEUES
+from .models import Consultation, Message
+from .queues import CONSULTATION_QUEUES, QUEUES
 
 AREA = "政民互动"
 
@@ -25,4 +25,15 @@ SOURCES = (
     ),
     _source("超过答复期限的留言", "messages_overdue"),
     _source("待领导审核的留言答复", "messages_check"),
+)
+
+
+def _consultations(title: str, queue: str) -> Source:
+    return Source(AREA, title, Consultation, "engagement:consultations", CONSULTATION_QUEUES, queue)
+
+
+SOURCES += (
+    _consultations("意见征集中待审核的意见", "consultations_comments"),
+    _consultations("征集期已满、待截止的意见征集", "consultations_ended"),
+    _consultations("已截止、待公布采纳情况的意见征集", "consultations_result"),
 )

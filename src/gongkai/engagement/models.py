@@ -115,6 +115,10 @@ class MessageQuerySet(models.QuerySet):
         """Open messages whose reply deadline has passed."""
         return self.open().filter(due_on__lt=today)
 
+    def handled_by(self, user):
+        """Open messages the user handles."""
+        return self.open().filter(handler=user)
+
     def due_within(self, workdays: int, today: date):
         """Open messages due from today up to `workdays` working days ahead."""
         try:
@@ -174,6 +178,15 @@ class Message(AuditedModel):
         verbose_name=_("承办机构"),
     )
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    # Who handles it: the one who took it up, or whom they named; the 我的 tab lists theirs.
+    handler = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("承办人"),
+    )
     reply_text = models.TextField(_("答复内容"), blank=True)
     reply_unit = models.CharField(_("答复部门"), max_length=200, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
@@ -182,6 +195,8 @@ class Message(AuditedModel):
         _("答复用时（工作日）"), null=True, blank=True
     )
     rework_reason = models.TextField(_("退回修改意见"), blank=True)
+    # The day the handler was told the deadline is near (`gongkai tick`): once per message.
+    due_warning_sent_on = models.DateField(_("到期提醒日期"), null=True, blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
     # Publication: the writer's consent above, the handler's decision and the names to hide;
     # the public copies are made when the reply goes out (`publication.public_copy`).
@@ -251,6 +266,22 @@ class Message(AuditedModel):
         return "匿名" if self.anonymous or not self.writer_name else self.writer_name
 
     @property
+    def attachment_kind(self) -> str:
+        """The sniffed type the attachment was stored as (its stored name ends with it)."""
+        return self.attachment.name.rsplit(".", 1)[-1] if self.attachment else ""
+
+    @property
     def lookup_code_display(self) -> str:
         code = self.lookup_code
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+# 意见征集 lives in its own module; imported here so Django finds its models.
+from .consultation_models import (  # noqa: E402, F401
+    Adoption,
+    AdoptionDecision,
+    CommentStatus,
+    Consultation,
+    ConsultationComment,
+    ConsultationStatus,
+)

@@ -1,6 +1,7 @@
-"""E-mails of 政民互动: to the agency's handlers when a message arrives, and to the writer (if
-they gave an address) when the reply has gone out. Sent after the transaction commits, so a
-rolled-back change sends nothing; a mail server that is down loses no message."""
+"""E-mails of 政民互动: to the agency's handlers when a message arrives, to its handler before
+it falls due, and to the writer (if they gave an address) when the reply has gone out. Sent
+after the transaction commits, so a rolled-back change sends nothing; a mail server that is
+down loses no message."""
 
 import logging
 
@@ -38,6 +39,29 @@ def handlers(message: Message) -> list[str]:
         user__is_active=True,
     ).values_list("user__email", flat=True)
     return sorted({email for email in emails if email})
+
+
+def handler_or_handlers(message: Message) -> list[str]:
+    """The handler's address, or every handler's of the agency while nobody holds it."""
+    handler = message.handler
+    if handler is not None and handler.is_active and handler.email:
+        return [handler.email]
+    return handlers(message)
+
+
+def due_soon(message: Message, base_url: str | None = None) -> list[str]:
+    """The deadline is within the channel's warning threshold; the addresses told."""
+    url = (base_url or settings.GONGKAI_BASE_URL).rstrip("/") + reverse(
+        "engagement:detail", args=[message.pk]
+    )
+    to = handler_or_handlers(message)
+    _send(
+        f"【政民互动】留言即将到期：{message.subject}",
+        f"{message.agency.name}的{message.get_kind_display()}留言“{message.subject}”"
+        f"答复期限为 {message.due_on:%Y-%m-%d}，请在期限内答复或申请延期。\n\n{url}\n",
+        to,
+    )
+    return to
 
 
 def arrived(message: Message) -> None:

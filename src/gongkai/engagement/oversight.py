@@ -1,5 +1,6 @@
 """What the inspection and the supervising office read from the messages: those past their
-limit, the veto rule, and the counters per agency, channel and period.
+limit, the veto rule, and the counters per agency, channel and period; and per agency, the
+意见征集 put out, the comments on them and the results published.
 
 国办秘函〔2019〕19号 (website inspection, 单项否决): a site fails when any valid 政务咨询 in the
 past year stayed unanswered for more than three months. Held (not yet judged) and refused
@@ -12,9 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth
 
 from gongkai.agencies.models import Agency
 
+from .consultation_models import (
+    COUNTED_COMMENT_STATUSES,
+    ConsultationComment,
+    ConsultationStatus,
+)
 from .models import ANSWERED_STATUSES, Channel, ChannelKind, Message, MessageStatus
 
 VETO_MONTHS = 3
@@ -109,3 +116,98 @@ def statistics(messages: QuerySet, start: date, end: date) -> dict:
         for row in rows
     }
     return dict(sorted(counters.items(), key=lambda item: (item[0][0].path, item[0][1])))
+
+
+@dataclass
+class ConsultationCounters:
+    """意见征集 of one agency in a period: 期数, 意见数, 结果公布期数."""
+
+    consultations: int = 0  # put out for comment, opening in the period
+    comments: int = 0  # received on them: waiting for review or found valid
+    results_published: int = 0  # whose 采纳情况 has been published
+
+    def as_dict(self) -> dict:
+        return {
+            "consultations": self.consultations,
+            "comments": self.comments,
+            "results_published": self.results_published,
+        }
+
+
+def consultation_statistics(consultations: QuerySet, start: date, end: date) -> dict:
+    """Counters per agency for the consultations opening from `start` to `end`, in two grouped
+    queries (the consultations, and their comments)."""
+    period = consultations.published().filter(opens_on__gte=start, opens_on__lte=end)
+    counters: dict = defaultdict(ConsultationCounters)
+    for row in period.values("agency").annotate(
+        n=Count("id"), done=Count("id", filter=Q(status=ConsultationStatus.CONCLUDED))
+    ):
+        counters[row["agency"]].consultations = row["n"]
+        counters[row["agency"]].results_published = row["done"]
+    for row in (
+        ConsultationComment.objects.filter(
+            consultation__in=period, status__in=COUNTED_COMMENT_STATUSES
+        )
+        .values("consultation__agency")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        counters[row["consultation__agency"]].comments = row["n"]
+    agencies = Agency.objects.in_bulk(counters)
+    return dict(
+        sorted(
+            ((agencies[pk], row) for pk, row in counters.items()),
+            key=lambda item: item[0].path,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Month:
+    month: int
+    received: int
+    answered: int
+    on_time: int
+
+
+def monthly(messages: QuerySet, year: int) -> list[Month]:
+    """Received, answered and answered on time by month of receipt, for the twelve months of
+    `year` (a month without messages counts zero), in one grouped query."""
+    answered = Q(status__in=ANSWERED_STATUSES, replied_on__isnull=False)
+    on_time = answered & (Q(due_on__isnull=True) | Q(replied_on__lte=F("due_on")))
+    grouped = {
+        row["month"]: row
+        for row in messages.filter(received_on__year=year)
+        .exclude(status=MessageStatus.HELD)
+        .annotate(month=ExtractMonth("received_on"))
+        .values("month")
+        .annotate(
+            received=Count("id"),
+            answered=Count("id", filter=answered),
+            on_time=Count("id", filter=on_time),
+        )
+        .order_by()
+    }
+    empty = {"received": 0, "answered": 0, "on_time": 0}
+    return [
+        Month(
+            month,
+            grouped.get(month, empty)["received"],
+            grouped.get(month, empty)["answered"],
+            grouped.get(month, empty)["on_time"],
+        )
+        for month in range(1, 13)
+    ]
+
+
+def by_agency(counters: dict) -> dict:
+    """The per-channel counters of `statistics` added up per agency."""
+    totals: dict = {}
+    for (agency, _kind), row in counters.items():
+        total = totals.setdefault(agency, Counters())
+        total.received += row.received
+        total.answered += row.answered
+        total.on_time += row.on_time
+        total.published += row.published
+        total.reply_workdays += row.reply_workdays
+    return totals

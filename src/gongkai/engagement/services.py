@@ -183,15 +183,26 @@ def refuse(message: Message, *, reason: str, user) -> Message:
 
 
 @transaction.atomic
-def accept(message: Message, *, complex_case: bool, user) -> Message:
-    """Taken up; a complex message gets the channel's longer limit from now on."""
+def accept(message: Message, *, complex_case: bool, user, handler=None) -> Message:
+    """Taken up by `handler` (the user who takes it up, unless another is named); a complex
+    message gets the channel's longer limit from now on."""
     message = _locked(message, "accept", user)
+    handler = handler or user
+    if not access.can(handler, "message.handle", message.agency):
+        raise Refused(f"{handler}不能办理{message.agency.name}的留言", "handler")
     message.status = MessageStatus.ACCEPTED
     message.accepted_on = today()
     message.complex_case = complex_case
+    message.handler = handler
     message.due_on = message.compute_due()
     message.save()
-    record_transition(message, "accept", complex_case=complex_case, due_on=str(message.due_on))
+    record_transition(
+        message,
+        "accept",
+        complex_case=complex_case,
+        due_on=str(message.due_on),
+        handler=str(handler),
+    )
     return message
 
 
@@ -212,6 +223,7 @@ def transfer(
             raise Refused(f"{agency.name}没有开放“{message.get_kind_display()}”渠道", "agency")
         previous = message.agency.name
         message.agency, message.channel, message.unit = agency, channel, channel.unit
+        message.handler = None
         message.status = MessageStatus.RECEIVED
         if settings.GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK:
             message.received_on = today()
@@ -220,6 +232,7 @@ def transfer(
         if unit.agency_id != message.agency_id:
             raise Refused("只能转给本机关的内设机构", "unit")
         message.unit = unit
+        message.handler = None  # the unit takes it up again
         detail = {"to_unit": unit.name}
     else:
         raise Refused("请选择转给哪个内设机构或哪个机关", "unit")

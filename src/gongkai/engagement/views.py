@@ -1,21 +1,30 @@
-"""Workbench pages of 政民互动: the message list with its tabs, a message with its moves, and
-registering a letter or a visit."""
+"""Workbench pages of 政民互动: the message list with its tabs, a message with its moves and its
+attachment, and registering a letter or a visit."""
+
+from datetime import date
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import DetailView, FormView, ListView, UpdateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
+from gongkai.agencies import access
+from gongkai.agencies.models import InternalUnit
+from gongkai.catalog.serving import file_response
+from gongkai.core.audit import record_transition
+from gongkai.lib.charts import svg
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
+from gongkai.web.params import integer
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
-from . import services
+from . import oversight, services, statistics_charts
 from .channels import follow_limits
 from .forms import ChannelForm, StaffMessageForm
-from .models import Channel, Message
+from .models import Channel, ChannelKind, Consultation, Message
 from .queues import QUEUES
 from .workflow import MESSAGE_WORKFLOW
 
@@ -28,7 +37,16 @@ class MessageListView(QueueListMixin, StaffMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return self.queue_rows(Message.objects.select_related("agency", "channel"))
+        return self.queue_rows(
+            Message.objects.select_related("agency", "channel", "unit", "handler")
+        )
+
+    def get_context_data(self, **kwargs):
+        units = InternalUnit.objects.filter(
+            agency__in=access.agencies_for(self.request.user, "message.view")
+        ).select_related("agency")
+        chosen = integer(self.request.GET.get("unit"), minimum=1)
+        return super().get_context_data(units=units, unit_id=chosen, **kwargs)
 
 
 class MessageDetailView(ScopedMixin, DetailView):
@@ -69,6 +87,25 @@ class MessageDetailView(ScopedMixin, DetailView):
             return redirect("engagement:detail", pk=message.pk)
         self.failed = (name, attempt.form)
         return self.render_to_response(self.get_context_data(), status=400)
+
+
+class MessageAttachmentView(ScopedMixin, DetailView):
+    """The writer's attachment, for the staff who may read the message; served as the type it
+    was sniffed as, so it cannot run in the browser; each download is audited."""
+
+    action = "message.view"
+    model = Message
+
+    def get(self, request, *args, **kwargs):
+        message = self.get_object()
+        if not message.attachment:
+            raise Http404("该留言没有附件")
+        record_transition(message, "download_attachment", name=message.attachment_name)
+        return file_response(
+            message.attachment.open("rb"),
+            kind=message.attachment_kind,
+            filename=message.attachment_name or "附件",
+        )
 
 
 class RegisterView(StaffMixin, FormView):
@@ -127,3 +164,55 @@ class ChannelUpdateView(ScopedMixin, UpdateView):
 
     def get_success_url(self):
         return reverse("engagement:channels")
+
+
+class StatisticsView(StaffMixin, TemplateView):
+    """The counters of a year per agency and channel, with charts: received, answered and on
+    time per month; for a 主管部门, each subordinate agency side by side. `?agency=` narrows to
+    one agency, `?year=` picks the year."""
+
+    action = "message.view"
+    template_name = "engagement/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        user, today = self.request.user, timezone.localdate()
+        year = integer(
+            self.request.GET.get("year"), minimum=2019, maximum=today.year + 1, default=today.year
+        )
+        agencies = access.agencies_for(user, "message.view").order_by("path")
+        chosen = agencies.filter(pk=integer(self.request.GET.get("agency"), minimum=1)).first()
+        messages = access.scope(Message.objects.all(), user, "message.view")
+        consultations = access.scope(Consultation.objects.all(), user, "consultation.view")
+        if chosen is not None:
+            messages = messages.filter(agency=chosen)
+            consultations = consultations.filter(agency=chosen)
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        counters = oversight.statistics(messages, start, end)
+        totals = oversight.by_agency(counters)
+        whose = chosen.name if chosen else "全部可查看的机关"
+        charts = [
+            statistics_charts.per_month(
+                f"{year}年{whose}每月留言收到、答复和按时答复（件）",
+                "per-month",
+                oversight.monthly(messages, year),
+            )
+        ]
+        if len(totals) > 1:
+            charts.append(
+                statistics_charts.per_agency(
+                    f"{year}年各机关留言收到、答复和按时答复（件）", "per-agency", totals
+                )
+            )
+        return super().get_context_data(
+            year=year,
+            years=range(today.year + 1, 2018, -1),
+            agencies=agencies,
+            chosen=chosen,
+            rows=[
+                (agency, ChannelKind(kind).label, row) for (agency, kind), row in counters.items()
+            ],
+            totals=totals,
+            consultation_rows=oversight.consultation_statistics(consultations, start, end),
+            charts=[svg(chart) for chart in charts],
+            **kwargs,
+        )

@@ -19,7 +19,7 @@ MESSAGE_WORKFLOW = Workflow.of(
     Transition(
         "accept",
         lambda message, data, user: services.accept(
-            message, complex_case=data["complex_case"], user=user
+            message, complex_case=data["complex_case"], handler=data["handler"], user=user
         ),
         "message.handle",
         forms.AcceptForm,
@@ -89,6 +89,8 @@ MESSAGE_WORKFLOW = Workflow.of(
     agency_of=lambda message: message.agency,
     can=access.can,
     form_kwargs=lambda transition, message: (
-        {"message": message} if transition.form in (forms.TransferForm, forms.ReplyForm) else {}
+        {"message": message}
+        if transition.form in (forms.AcceptForm, forms.TransferForm, forms.ReplyForm)
+        else {}
     ),
 )

@@ -222,6 +222,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "gongkai.agencies.models.AgencyKind",
         "RoleEnum": "gongkai.agencies.models.Role",
+        "ConsultationStatusEnum": "gongkai.engagement.consultation_models.ConsultationStatus",
+        "CommentStatusEnum": "gongkai.engagement.consultation_models.CommentStatus",
     },
 }
 
@@ -275,6 +277,8 @@ GONGKAI_FONT_HEADING = env_str("GONGKAI_FONT_HEADING", "")
 GONGKAI_STATUS_LOOKUPS_PER_15_MIN = env_int("GONGKAI_STATUS_LOOKUPS_PER_15_MIN", 10)
 # Messages one address may post to 政民互动 in 15 minutes; more are refused, the text kept.
 GONGKAI_MESSAGE_POSTS_PER_15_MIN = env_int("GONGKAI_MESSAGE_POSTS_PER_15_MIN", 20)
+# Comments one address may send to the 意见征集 of 政民互动 in 15 minutes.
+GONGKAI_CONSULTATION_COMMENTS_PER_15_MIN = env_int("GONGKAI_CONSULTATION_COMMENTS_PER_15_MIN", 20)
 # A message transferred to another agency: its clock starts again there on the day of transfer
 # (true), or keeps counting from the first receipt (false).
 GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK = env_bool("GONGKAI_MESSAGE_TRANSFER_RESTARTS_CLOCK", True)

@@ -12,6 +12,9 @@ from gongkai.applications.ledger import EventKind
 from gongkai.applications.workflow import CASE_WORKFLOW
 from gongkai.catalog.models import ItemStatus
 from gongkai.checks.integrity import FINGERPRINT_ACTION
+from gongkai.engagement.consultation_workflow import COMMENT_WORKFLOW, CONSULTATION_WORKFLOW
+from gongkai.engagement.models import AdoptionDecision
+from gongkai.engagement.workflow import MESSAGE_WORKFLOW
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review.workflow import ITEM_WORKFLOW
 
@@ -46,6 +49,11 @@ ACTIONS = {
     "disable_second_factor": "停用双因素认证",
     "import_published": "导入已公开的年度报告",
     "online_download": "申请人网上获取答复",
+    # 政民互动
+    "receive": "收到",
+    "recompute_due": "重新计算答复期限",
+    "warn_due": "到期提醒",
+    "download_attachment": "下载附件",
 }
 # Details a transition records beside the record's own fields.
 DETAILS = {
@@ -90,14 +98,40 @@ DETAILS = {
     "letter": "文书",
     "title": "名称",
     "reply_file": "答复材料",
+    # 政民互动 and 意见征集
+    "channel": "渠道",
+    "held": "疑似垃圾信息",
+    "publish": "公开答复",
+    "from_agency": "原机关",
+    "to_agency": "转至机关",
+    "to_unit": "转至内设机构",
+    "workdays": "工作日数",
+    "to": "收件人",
+    "name": "名称",
+    "messages": "留言件数",
+    "comment_count": "意见数",
+    "comment_ids": "对应的意见",
+    "adoption": "采纳情况条目",
+    "adoption_count": "采纳情况条数",
+    "decision": "采纳情况",
 }
 # Details whose values are a model's choices.
-DETAIL_CHOICES = {"was": ItemStatus}
+DETAIL_CHOICES = {"was": ItemStatus, "decision": AdoptionDecision}
 
 
 def _transition_labels() -> dict[str, str]:
     labels = {kind.value: str(kind.label) for kind in EventKind}
-    for workflow in (CASE_WORKFLOW, ITEM_WORKFLOW, REPORT_WORKFLOW):
+    # A name two workflows share keeps the label of the later one here (a message's close is
+    # 办结, not 截止征集).
+    workflows = (
+        CONSULTATION_WORKFLOW,
+        COMMENT_WORKFLOW,
+        MESSAGE_WORKFLOW,
+        CASE_WORKFLOW,
+        ITEM_WORKFLOW,
+        REPORT_WORKFLOW,
+    )
+    for workflow in workflows:
         labels |= {name: workflow.label(name) for name in workflow.transitions}
     return labels | ACTIONS
 

@@ -35,6 +35,8 @@ MENU = (
     MenuEntry("申请办理统计", "cases:overview", "case.view"),
     MenuEntry("复议诉讼投诉", "appeals:list", "appeal.view"),
     MenuEntry("政民互动", "engagement:list", "message.view"),
+    MenuEntry("互动统计", "engagement:statistics", "message.view"),
+    MenuEntry("意见征集", "engagement:consultations", "consultation.view"),
     MenuEntry("互动渠道", "engagement:channels", "channel.view"),
     MenuEntry("网站栏目", "columns:list", "column.view"),
     MenuEntry("年度报告", "reports:list", "report.view"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.engagement import open311, oversight
-from gongkai.engagement.models import ChannelKind, Message
+from gongkai.engagement.models import ChannelKind, Consultation, Message
 
 
 class Command(BaseCommand):
@@ -20,7 +20,11 @@ class Command(BaseCommand):
         for name, text in (
             ("overdue", "列出超过答复期限仍未答复的留言"),
             ("veto", "按机关列出收到超过三个月仍未答复的有效咨询（网站检查单项否决）"),
-            ("stats", "按机关和渠道统计收到、答复、按时答复、平均答复工作日和公开答复数"),
+            (
+                "stats",
+                "按机关和渠道统计收到、答复、按时答复、平均答复工作日和公开答复数，"
+                "按机关统计意见征集期数、意见数和结果公布期数",
+            ),
             ("open311", "按 Open311 GeoReport v2 格式导出留言（JSON）"),
         ):
             verb = sub.add_parser(name, help=text)
@@ -32,11 +36,14 @@ class Command(BaseCommand):
     def handle(self, *args, verb, agency=None, **options):
         today = timezone.localdate()
         messages = Message.objects.all()
+        consultations = Consultation.objects.all()
         if agency:
             found = Agency.objects.filter(credit_code=agency).first()
             if found is None:
                 raise CommandError(f"没有统一社会信用代码为 {agency} 的机关")
             messages = messages.filter(agency__path__startswith=found.path)
+            consultations = consultations.filter(agency__path__startswith=found.path)
+        options["consultations"] = consultations
         getattr(self, f"_{verb}")(messages, today, options)
 
     def _out(self, data) -> None:
@@ -82,14 +89,23 @@ class Command(BaseCommand):
             {"agency": agency.name, "channel": str(ChannelKind(kind).label), **row.as_dict()}
             for (agency, kind), row in counters.items()
         ]
+        by_agency = oversight.consultation_statistics(
+            options["consultations"], date(year, 1, 1), date(year, 12, 31)
+        )
+        consultations = [{"agency": a.name, **row.as_dict()} for a, row in by_agency.items()]
         if options["json"]:
-            self._out({"year": year, "rows": rows})
+            self._out({"year": year, "rows": rows, "consultations": consultations})
             return
         for row in rows:
             self.stdout.write(
                 f"{row['agency']}\t{row['channel']}\t收到 {row['received']}\t答复 {row['answered']}"
                 f"\t按时 {row['on_time']}\t平均 {row['average_workdays_to_reply'] or '—'} 个工作日"
                 f"\t公开 {row['published']}"
+            )
+        for row in consultations:
+            self.stdout.write(
+                f"{row['agency']}\t意见征集 {row['consultations']} 期\t意见 {row['comments']} 条"
+                f"\t公布采纳情况 {row['results_published']} 期"
             )
 
     def _open311(self, messages, today: date, options) -> None:

@@ -1,15 +1,17 @@
-"""`gongkai tick`: the daily run that e-mails each staff user their inbox digest (from cron)."""
+"""`gongkai tick`: the daily run (from cron) that e-mails each staff user their inbox digest
+and each handler the messages coming due (once per message)."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from gongkai.engagement import reminders
 from gongkai.workbench import digest
 
 
 class Command(BaseCommand):
     help = (
-        "给每位有待办事项的工作人员发送当天的待办提醒邮件"
-        "（每天运行，例如由 cron 调度；同一天重复运行不会重复发送）"
+        "给每位有待办事项的工作人员发送当天的待办提醒邮件，并提醒承办人即将到期的留言"
+        "（每天运行，例如由 cron 调度；重复运行不会重复发送）"
     )
 
     def add_arguments(self, parser):
@@ -20,5 +22,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, base_url: str | None, **options):
-        sent = digest.send(timezone.localdate(), base_url)
+        today = timezone.localdate()
+        sent = digest.send(today, base_url)
         self.stdout.write(f"已发送 {sent} 封待办提醒邮件")
+        warned = reminders.send_due_warnings(today, base_url)
+        self.stdout.write(f"已提醒 {warned} 件即将到期的留言")
