@@ -16,8 +16,10 @@ from tests.conftest import make_staff
 from tests.engagement.makers import make_message
 
 PUBLIC_NAMESPACES = ("portal", "disclosure", "apply", "annual_reports", "search", "engage")
-# Not pages: feeds, sitemaps, files and downloads, and the column's old 年报 address.
+# Not pages: feeds, sitemaps, the site description, files and downloads, and the column's old
+# 年报 address.
 NOT_PAGES = {
+    "portal:site_description",
     "disclosure:feed",
     "disclosure:agency_feed",
     "disclosure:topic_feed",
@@ -116,6 +118,7 @@ def feed_urls(published) -> dict[str, str]:
     agency, report = published["agency"], published["report"]
     topic = Topic.objects.get(parent=None, name="综合政务")
     return {
+        "portal:site_description": reverse("portal:site_description"),
         "disclosure:feed": reverse("disclosure:feed"),
         "disclosure:agency_feed": reverse("disclosure:agency_feed", args=[agency.pk]),
         "disclosure:topic_feed": reverse("disclosure:topic_feed", args=[topic.pk]),

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", public_page(views.home), name="home"),
     path("agencies/", public_page(views.agency_directory), name="agency_list"),
     path("agencies/<int:pk>/", public_page(views.agency_detail), name="agency_detail"),
+    path("site.json", public_page(views.site_json), name="site_description"),
 ]

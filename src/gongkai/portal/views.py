@@ -1,8 +1,11 @@
 """The public portal: what anyone may read without logging in."""
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
+
+from . import site_description
 
 
 def _public_agencies():
@@ -29,4 +32,13 @@ def agency_detail(request, pk: int):
         request,
         "portal/agency_detail.html",
         {"agency": agency, "children": _public_agencies().filter(parent=agency)},
+    )
+
+
+def site_json(request):
+    """The site's identity, its agencies' contacts and leaders, for monitors (`/site.json`)."""
+    return JsonResponse(
+        site_description.describe(request.build_absolute_uri),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+        content_type="application/json; charset=utf-8",
     )
