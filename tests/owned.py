@@ -16,6 +16,8 @@ from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Message
+from gongkai.newmedia.models import NewMediaAccount
+from gongkai.profiles.models import LeaderEntry, ProfileVersion
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
@@ -24,6 +26,8 @@ from tests.checks import owned_rows as checks_rows
 from tests.columns import owned_rows as column_rows
 from tests.conftest import make_staff
 from tests.engagement import owned_rows as engagement_rows
+from tests.newmedia import owned_rows as new_media_rows
+from tests.profiles import owned_rows as profile_rows
 from tests.reports import owned_rows as report_rows
 
 
@@ -83,4 +87,8 @@ OWNED: dict[type, Owned] = {
     Message: Owned(make=engagement_rows.message, payload=engagement_rows.message_payload),
     Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
     Column: Owned(make=column_rows.column, payload=column_rows.column_payload),
+    # The version first: its leader is the one it lists.
+    ProfileVersion: Owned(make=profile_rows.version, payload=profile_rows.payload),
+    LeaderEntry: Owned(make=profile_rows.leader, payload=profile_rows.payload),
+    NewMediaAccount: Owned(make=new_media_rows.account, payload=new_media_rows.account_payload),
 }

@@ -20,6 +20,7 @@ PUBLIC_NAMESPACES = ("portal", "disclosure", "apply", "annual_reports", "search"
 # 年报 address.
 NOT_PAGES = {
     "portal:site_description",
+    "portal:leader_photo",
     "disclosure:feed",
     "disclosure:agency_feed",
     "disclosure:topic_feed",
@@ -89,6 +90,7 @@ def page_urls(published) -> dict[str, str]:
         "portal:home": reverse("portal:home"),
         "portal:agency_list": reverse("portal:agency_list"),
         "portal:agency_detail": reverse("portal:agency_detail", args=[agency.pk]),
+        "portal:new_media": reverse("portal:new_media"),
         "disclosure:index": reverse("disclosure:index"),
         "disclosure:browse": reverse("disclosure:browse") + f"?agency={agency.pk}",
         "disclosure:item": reverse("disclosure:item", args=[item.pk]),

@@ -2,12 +2,14 @@
 public agency's contacts with the address of its page."""
 
 import json
+from datetime import date
 
 from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import make_agency
 from tests.portal.test_footer_shows_the_site_identity import REAL
+from tests.profiles.makers import add_leader, draft, editors, publish
 
 
 def _described(client=None) -> dict:
@@ -64,3 +66,29 @@ def test_public_agencies_with_their_contacts(county, agency_a):
     assert described["contact"]["address"] == "人民路2号"
     assert described["contact"]["phone"] == "0878-5211111"
     assert described["disclosure_office"]["name"] == agency_a.disclosure_office
+
+
+def test_each_agency_s_current_leaders_in_a_fixed_number_of_queries(
+    county, agency_a, agency_b, settings, tmp_path, django_assert_max_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    for agency in (agency_a, agency_b):
+        people = editors(agency)
+        version = draft(agency, people)
+        add_leader(version, people, f"{agency.name}局长", "局长", date(2024, 1, 1))
+        add_leader(version, people, f"{agency.name}副局长", "副局长", date(2025, 1, 1), photo=False)
+        publish(version, people)
+    unpublished = draft(agency_a, editors(agency_a))
+    add_leader(unpublished, editors(agency_a), "尚未发布的领导", "副局长", date(2026, 1, 1))
+    # The data version, the agencies, their leaders; the request's savepoint and release.
+    with django_assert_max_num_queries(3 + 2):
+        agencies = {a["name"]: a for a in _described()["agencies"]}
+    leaders = agencies[agency_a.name]["leaders"]
+    assert [leader["name"] for leader in leaders] == [
+        f"{agency_a.name}局长",
+        f"{agency_a.name}副局长",
+    ]
+    assert leaders[0]["post"] == "局长" and leaders[0]["took_office"] == "2024-01-01"
+    assert leaders[0]["photo"].startswith(f"http://testserver/agencies/{agency_a.pk}/leaders/")
+    assert leaders[1]["photo"] == ""
+    assert agencies[county.name]["leaders"] == []

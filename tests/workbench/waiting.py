@@ -9,12 +9,15 @@ from django.utils import timezone
 from gongkai.applications import services as cases
 from gongkai.columns.models import Column
 from gongkai.engagement import services as engagement
+from gongkai.profiles import services as profiles
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.newmedia.makers import make_account
+from tests.profiles.makers import Editors, draft
 
 
 @dataclass
@@ -113,4 +116,10 @@ def make_waiting(agency, supervisor) -> Waiting:
     publish_on(team, "统计数据", d("2026-11-01"))  # a news cycle of 14 days: stale
     empty_column = make_column(agency, "专题专栏", kind="other")
     rows["columns_attention"] = [stale_column, empty_column]
+
+    profile = draft(agency, Editors(clerk, team.reviewer))
+    rows["profiles_to_review"] = [profiles.submit(profile, user=clerk)]
+
+    make_account(agency, "正常更新的账号", d("2026-11-30"))
+    rows["new_media_attention"] = [make_account(agency, "超过2周的账号", d("2026-11-01"))]
     return waiting

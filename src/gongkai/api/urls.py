@@ -8,6 +8,7 @@ from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
+from gongkai.profiles import api as profiles_api
 from gongkai.reports import api as reports_api
 from gongkai.search import api as search_api
 from gongkai.workbench import api as agencies_api
@@ -41,6 +42,7 @@ staff.register("applications", applications_api.ApplicationViewSet, basename="st
 staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
 staff.register("messages", engagement_api.MessageViewSet, basename="staff-message")
+staff.register("profiles", profiles_api.ProfileViewSet, basename="staff-profile")
 
 app_name = "api"
 urlpatterns = [

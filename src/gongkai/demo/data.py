@@ -49,6 +49,8 @@ UNITS = ["办公室", "政策法规股", "业务股"]
 AREA_LOADERS: list[str] = [
     "gongkai.applications.demo.load",
     "gongkai.review.demo.load",
+    "gongkai.profiles.demo.load",
+    "gongkai.newmedia.demo.load",
     # Last: the annual report counts the other areas' records.
     "gongkai.reports.demo.load",
 ]

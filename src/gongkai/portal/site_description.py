@@ -11,11 +11,23 @@ from django.urls import reverse
 
 from gongkai.agencies.models import Agency
 from gongkai.core.site_identity import identity
+from gongkai.profiles.public import current_leaders
 
 FORMAT = "gongkai-site/1"
 
 
-def _agency(agency: Agency, absolute) -> dict:
+def _leader(entry, absolute) -> dict:
+    photo = reverse("portal:leader_photo", args=[entry.version.agency_id, entry.pk])
+    return {
+        "name": entry.leader.name,
+        "post": entry.post,
+        "portfolio": entry.portfolio,
+        "took_office": entry.leader.took_office.isoformat(),
+        "photo": absolute(photo) if entry.photo else "",
+    }
+
+
+def _agency(agency: Agency, leaders: list, absolute) -> dict:
     return {
         "id": agency.pk,
         "name": agency.name,
@@ -37,16 +49,18 @@ def _agency(agency: Agency, absolute) -> dict:
             "name": agency.disclosure_office,
             "phone": agency.disclosure_office_phone,
         },
+        "leaders": [_leader(entry, absolute) for entry in leaders],
     }
 
 
 def describe(absolute) -> dict:
     """The description; `absolute` turns a path into the address the visitor used."""
-    agencies = Agency.objects.active().order_by("path")
+    agencies = list(Agency.objects.active().order_by("path"))
+    leaders = current_leaders(agencies)
     return {
         "format": FORMAT,
         "name": settings.GONGKAI_SITE_NAME,
         "url": absolute(reverse("portal:home")),
         "identity": identity().as_dict(),
-        "agencies": [_agency(agency, absolute) for agency in agencies],
+        "agencies": [_agency(a, leaders.get(a.pk, []), absolute) for a in agencies],
     }

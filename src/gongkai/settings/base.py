@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.engagement",
     "gongkai.columns",
+    "gongkai.profiles",
+    "gongkai.newmedia",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.accounts",
@@ -302,6 +304,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
 # A website column counts as due soon this many days before its update cycle runs out.
 GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
+# How many days before a 政务新媒体 account reaches two weeks without a post the workbench warns.
+GONGKAI_NEWMEDIA_WARN_DAYS = env_int("GONGKAI_NEWMEDIA_WARN_DAYS", 3)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {

@@ -12,6 +12,7 @@ from gongkai.applications.ledger import EventKind
 from gongkai.applications.workflow import CASE_WORKFLOW
 from gongkai.catalog.models import ItemStatus
 from gongkai.checks.integrity import FINGERPRINT_ACTION
+from gongkai.profiles.workflow import PROFILE_WORKFLOW
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review.workflow import ITEM_WORKFLOW
 
@@ -46,6 +47,7 @@ ACTIONS = {
     "disable_second_factor": "停用双因素认证",
     "import_published": "导入已公开的年度报告",
     "online_download": "申请人网上获取答复",
+    "draft_profile": "起草机构概况修改稿",
 }
 # Details a transition records beside the record's own fields.
 DETAILS = {
@@ -99,6 +101,12 @@ def _transition_labels() -> dict[str, str]:
     labels = {kind.value: str(kind.label) for kind in EventKind}
     for workflow in (CASE_WORKFLOW, ITEM_WORKFLOW, REPORT_WORKFLOW):
         labels |= {name: workflow.label(name) for name in workflow.transitions}
+    # The profile's own moves; its submit and return read as the others' do.
+    labels |= {
+        name: PROFILE_WORKFLOW.label(name)
+        for name in PROFILE_WORKFLOW.transitions
+        if name not in labels
+    }
     return labels | ACTIONS
 
 
