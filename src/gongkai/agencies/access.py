@@ -29,6 +29,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "unit.change": frozenset({R.AGENCY_ADMIN}),
     "reading_room.view": STAFF_ROLES | {R.SUPERVISOR},
     "reading_room.change": frozenset({R.AGENCY_ADMIN}),
+    # Counting the day's visitors and recording the printed material handed over.
+    "reading_room.log": frozenset({R.CLERK, R.AGENCY_ADMIN}),
     "staff.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
     "staff.change": frozenset({R.AGENCY_ADMIN}),
     "audit.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
