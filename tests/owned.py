@@ -17,6 +17,8 @@ from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Consultation, ConsultationComment, Message
 from gongkai.interpretations.models import Interpretation
+from gongkai.newmedia.models import NewMediaAccount
+from gongkai.profiles.models import LeaderEntry, ProfileVersion
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
@@ -26,6 +28,8 @@ from tests.columns import owned_rows as column_rows
 from tests.conftest import make_staff
 from tests.engagement import owned_rows as engagement_rows
 from tests.interpretations import owned_rows as interpretation_rows
+from tests.newmedia import owned_rows as new_media_rows
+from tests.profiles import owned_rows as profile_rows
 from tests.reports import owned_rows as report_rows
 
 
@@ -94,4 +98,8 @@ OWNED: dict[type, Owned] = {
     Interpretation: Owned(
         make=interpretation_rows.interpretation, payload=interpretation_rows.interpretation_payload
     ),
+    # The version first: its leader is the one it lists.
+    ProfileVersion: Owned(make=profile_rows.version, payload=profile_rows.payload),
+    LeaderEntry: Owned(make=profile_rows.leader, payload=profile_rows.payload),
+    NewMediaAccount: Owned(make=new_media_rows.account, payload=new_media_rows.account_payload),
 }

@@ -26,8 +26,11 @@ PUBLIC_NAMESPACES = (
     "engage",
     "jiedu",
 )
-# Not pages: feeds, sitemaps, files and downloads, and the column's old 年报 address.
+# Not pages: feeds, sitemaps, the site description, files and downloads, and the column's old
+# 年报 address.
 NOT_PAGES = {
+    "portal:site_description",
+    "portal:leader_photo",
     "disclosure:feed",
     "disclosure:agency_feed",
     "disclosure:topic_feed",
@@ -111,6 +114,7 @@ def page_urls(published) -> dict[str, str]:
         "portal:home": reverse("portal:home"),
         "portal:agency_list": reverse("portal:agency_list"),
         "portal:agency_detail": reverse("portal:agency_detail", args=[agency.pk]),
+        "portal:new_media": reverse("portal:new_media"),
         "disclosure:index": reverse("disclosure:index"),
         "disclosure:browse": reverse("disclosure:browse") + f"?agency={agency.pk}",
         "disclosure:item": reverse("disclosure:item", args=[item.pk]),
@@ -146,6 +150,7 @@ def feed_urls(published) -> dict[str, str]:
     agency, report = published["agency"], published["report"]
     topic = Topic.objects.get(parent=None, name="综合政务")
     return {
+        "portal:site_description": reverse("portal:site_description"),
         "disclosure:feed": reverse("disclosure:feed"),
         "disclosure:agency_feed": reverse("disclosure:agency_feed", args=[agency.pk]),
         "disclosure:topic_feed": reverse("disclosure:topic_feed", args=[topic.pk]),

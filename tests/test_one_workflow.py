@@ -10,6 +10,7 @@ offers as buttons and forms are exactly those the API lists as available.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.contrib.messages import constants as message_levels
@@ -26,6 +27,8 @@ from gongkai.engagement.workflow import MESSAGE_WORKFLOW
 from gongkai.interpretations import services as interpretations
 from gongkai.interpretations.models import NoInterpretationReason
 from gongkai.interpretations.workflow import DOCUMENT_WORKFLOW, INTERPRETATION_WORKFLOW
+from gongkai.profiles import services as profiles
+from gongkai.profiles.workflow import PROFILE_WORKFLOW
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review import services as review
@@ -37,6 +40,7 @@ from tests.conftest import login, make_agency, make_staff
 from tests.engagement.consultation_makers import comment_on, consultation_in
 from tests.engagement.makers import SPAM, channel_of, make_message
 from tests.interpretations.makers import make_interpretation, make_policy
+from tests.profiles.makers import add_leader, draft, editors
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +156,18 @@ COMMENTS = Channel(
     api_name="transition",
     offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
     status=lambda comment: type(comment).objects.get(pk=comment.pk).status,
+)
+PROFILES = Channel(
+    PROFILE_WORKFLOW,
+    page=lambda version: reverse("profiles:detail", args=[version.pk]),
+    post=lambda version, name: (
+        reverse("profiles:detail", args=[version.pk]),
+        {"transition": name},
+    ),
+    api=lambda version: f"/api/staff/profiles/{version.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda version: type(version).objects.get(pk=version.pk).status,
 )
 
 
@@ -429,6 +445,40 @@ def test_comment_transitions(agency_a, actor, state, settings, tmp_path):
     done = _compare(COMMENTS, lambda: _comment_in(agency_a, actor, state), actor)
     offered = _offers_agree(COMMENTS, _comment_in(agency_a, actor, state), actor)
     assert (done, offered) == COMMENT_MOVES[state]
+
+
+# ---- 机构概况 --------------------------------------------------------------------------------
+
+
+def _profile_in(county, actor, state: str):
+    # One open version per agency: each twin is its own department.
+    agency = make_agency(f"概况测试局{Membership.objects.count()}", county)
+    for role in (Role.CLERK, Role.REVIEWER):
+        Membership.objects.create(user=actor, agency=agency, role=role)
+    version = draft(agency, editors(agency))
+    add_leader(version, editors(agency), "王明", "局长", date(2024, 1, 1), photo=False)
+    if state == "submitted":
+        version = profiles.submit(version, user=actor)
+    return version
+
+
+PROFILE_MOVES = {
+    # state: (carried out with no input, offered)
+    "draft": (
+        1,
+        {"edit", "save_unit", "remove_unit", "add_leader", "change_leader", "leader_leaves"}
+        | {"submit"},
+    ),
+    # The actor submitted it himself: his approval is refused alike on both channels.
+    "submitted": (0, {"approve", "return"}),
+}
+
+
+@pytest.mark.parametrize("state", PROFILE_MOVES)
+def test_profile_transitions(county, actor, state):
+    done = _compare(PROFILES, lambda: _profile_in(county, actor, state), actor)
+    offered = _offers_agree(PROFILES, _profile_in(county, actor, state), actor)
+    assert (done, offered) == PROFILE_MOVES[state]
 
 
 def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):

@@ -19,6 +19,8 @@ urlpatterns = [
     path("workbench/engagement/", include("gongkai.engagement.urls")),
     path("hudong/", include("gongkai.engagement.public_urls")),
     path("workbench/columns/", include("gongkai.columns.urls")),
+    path("workbench/profiles/", include("gongkai.profiles.urls")),
+    path("workbench/new-media/", include("gongkai.newmedia.urls")),
     path("api/", include("gongkai.api.urls")),
 ]
 

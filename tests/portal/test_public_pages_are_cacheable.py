@@ -69,6 +69,7 @@ def test_every_cacheable_address_is_visited_here(published):
     # The published files and paper forms are public too; their own tests download them.
     assert public - set(_cacheable_urls(published)) == {
         "disclosure:attachment",
+        "portal:leader_photo",
         "apply:paper_form_docx",
         "apply:paper_form_pdf",
     }

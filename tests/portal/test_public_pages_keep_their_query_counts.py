@@ -1,15 +1,19 @@
 """Each public page is built from a fixed, small number of queries, however many items, rooms
 or reports it lists: a query per row would make the uncached portal slow under a surge."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.agencies.models import ReadingRoom
+from gongkai.profiles import services
 from tests.applications.cases import make_case
 from tests.catalog.makers import make_item
 from tests.conftest import make_staff
+from tests.profiles.makers import add_leader, draft, editors, publish
 from tests.public_pages import (
     page_urls,
     public_page_names,
@@ -22,7 +26,10 @@ from tests.public_pages import (
 MOST_QUERIES = {
     "portal:home": 2,
     "portal:agency_list": 2,
-    "portal:agency_detail": 4,
+    # The 机构概况: the published version, its units, every shown leader entry (current, former
+    # and history in one).
+    "portal:agency_detail": 7,
+    "portal:new_media": 2,
     "disclosure:index": 3,
     "disclosure:browse": 7,
     "disclosure:item": 5,  # its interpretations, or the documents it interprets: one query
@@ -71,6 +78,21 @@ def busy_county(county, agency_a, settings, tmp_path):
         )
     for n in range(3):
         ReadingRoom.objects.create(agency=agency_a, name=f"第{n + 1}查阅点", address="人民路1号")
+    people = editors(agency_a)
+    for version_number in range(2):
+        version = draft(agency_a, people, effective_on=date(2025 + version_number, 1, 1))
+        for n in range(3):
+            services.save_unit(
+                version,
+                user=people.clerk,
+                unit=None,
+                name=f"第{n}股{version_number}",
+                duties="职责",
+                phone="",
+                sort_order=n,
+            )
+            add_leader(version, people, f"领导{version_number}{n}", "副局长", date(2024, 1, 1))
+        publish(version, people)
     return published
 
 

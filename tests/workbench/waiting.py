@@ -11,6 +11,7 @@ from gongkai.applications import services as cases
 from gongkai.columns.models import Column
 from gongkai.engagement import consultations
 from gongkai.engagement import services as engagement
+from gongkai.profiles import services as profiles
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
@@ -19,6 +20,8 @@ from tests.columns.makers import make_column, publish_on
 from tests.engagement.consultation_makers import comment_on, make_consultation
 from tests.engagement.makers import SPAM, channel_of, make_message
 from tests.interpretations.makers import make_interpretation, make_policy, sync
+from tests.newmedia.makers import make_account
+from tests.profiles.makers import Editors, draft
 
 
 @dataclass
@@ -138,4 +141,9 @@ def make_waiting(agency, supervisor) -> Waiting:
         "consultations_ended": [ended],
         "consultations_result": [closed],
     }
+    profile = draft(agency, Editors(clerk, team.reviewer))
+    rows["profiles_to_review"] = [profiles.submit(profile, user=clerk)]
+
+    make_account(agency, "正常更新的账号", d("2026-11-30"))
+    rows["new_media_attention"] = [make_account(agency, "超过2周的账号", d("2026-11-01"))]
     return waiting

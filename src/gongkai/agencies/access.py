@@ -29,6 +29,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "unit.change": frozenset({R.AGENCY_ADMIN}),
     "reading_room.view": STAFF_ROLES | {R.SUPERVISOR},
     "reading_room.change": frozenset({R.AGENCY_ADMIN}),
+    # Counting the day's visitors and recording the printed material handed over.
+    "reading_room.log": frozenset({R.CLERK, R.AGENCY_ADMIN}),
     "staff.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
     "staff.change": frozenset({R.AGENCY_ADMIN}),
     "audit.view": frozenset({R.AGENCY_ADMIN, R.SUPERVISOR}),
@@ -87,6 +89,16 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "column.view": STAFF_ROLES | {R.SUPERVISOR},
     "column_warning.view": frozenset({R.LEADER, R.AGENCY_ADMIN, R.SUPERVISOR}),
     "column.change": frozenset({R.AGENCY_ADMIN}),
+    # 机构概况 and 领导信息: the agency's staff draft a change, a reviewer or the 分管领导
+    # approves it before the portal shows it.
+    "profile.view": STAFF_ROLES | {R.SUPERVISOR},
+    "profile.edit": frozenset({R.CLERK, R.AGENCY_ADMIN}),
+    "profile.review": frozenset({R.REVIEWER, R.LEADER}),
+    # 政务新媒体: the office keeps the register and enters each account's last post; the
+    # two-week warnings go to those who answer for the accounts, as for the columns.
+    "newmedia.view": STAFF_ROLES | {R.SUPERVISOR},
+    "newmedia.change": frozenset({R.CLERK, R.AGENCY_ADMIN}),
+    "newmedia_warning.view": frozenset({R.LEADER, R.AGENCY_ADMIN, R.SUPERVISOR}),
 }
 
 

@@ -1,7 +1,7 @@
 """Administrative agencies (行政机关), their internal units, reading rooms and staff roles."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
@@ -217,6 +217,71 @@ class ReadingRoom(AuditedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReadingRoomVisit(AuditedModel):
+    """How many people came to a reading room on one day: a count, nobody's name (查阅点的
+    到访人次, cited by the annual report's narrative)."""
+
+    room = models.ForeignKey(
+        ReadingRoom, verbose_name=_("查阅点"), on_delete=models.CASCADE, related_name="visits"
+    )
+    day = models.DateField(_("日期"))
+    count = models.PositiveIntegerField(_("到访人次"), validators=[MaxValueValidator(100000)])
+
+    scope_agency_field = "room__agency"
+
+    class Meta:
+        ordering = ["room", "-day"]
+        verbose_name = _("查阅点到访记录")
+        verbose_name_plural = _("查阅点到访记录")
+        constraints = [models.UniqueConstraint(fields=["room", "day"], name="one_visit_row_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.room.name} {self.day:%Y-%m-%d} {self.count}人次"
+
+    def audit_agency_id(self) -> int | None:
+        return self.room.agency_id
+
+
+class DeliveryKind(models.TextChoices):
+    GUIDE = "guide", _("政府信息公开指南")
+    CATALOG = "catalog", _("政府信息公开目录")
+    ANNUAL_REPORT = "annual_report", _("政府信息公开工作年度报告")
+    OTHER = "other", _("其他资料")
+
+
+class ReadingRoomDelivery(AuditedModel):
+    """The hand-over of printed material to a reading room: what, when, how many, by whom and
+    to whom."""
+
+    room = models.ForeignKey(
+        ReadingRoom, verbose_name=_("查阅点"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(_("资料类别"), max_length=20, choices=DeliveryKind.choices)
+    title = models.CharField(
+        _("资料名称"), max_length=200, help_text=_("如：2025年政府信息公开工作年度报告")
+    )
+    copies = models.PositiveIntegerField(
+        _("份数"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10000)]
+    )
+    delivered_on = models.DateField(_("交接日期"))
+    delivered_by = models.CharField(_("交付人"), max_length=40)
+    received_by = models.CharField(_("接收人"), max_length=40)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    scope_agency_field = "room__agency"
+
+    class Meta:
+        ordering = ["room", "-delivered_on", "-id"]
+        verbose_name = _("查阅点资料交接记录")
+        verbose_name_plural = _("查阅点资料交接记录")
+
+    def __str__(self) -> str:
+        return f"{self.room.name} · {self.title}"
+
+    def audit_agency_id(self) -> int | None:
+        return self.room.agency_id
 
 
 class Role(models.TextChoices):

@@ -10,6 +10,7 @@ from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
 from gongkai.engagement import consultation_api
 from gongkai.interpretations import api as interpretations_api
+from gongkai.profiles import api as profiles_api
 from gongkai.reports import api as reports_api
 from gongkai.review import item_api
 from gongkai.search import api as search_api
@@ -66,6 +67,7 @@ staff.register("consultations", consultation_api.ConsultationViewSet, basename="
 staff.register(
     "consultation-comments", consultation_api.CommentViewSet, basename="staff-consultation-comment"
 )
+staff.register("profiles", profiles_api.ProfileViewSet, basename="staff-profile")
 
 app_name = "api"
 urlpatterns = [

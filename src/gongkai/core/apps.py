@@ -6,4 +6,5 @@ class CoreConfig(AppConfig):
     verbose_name = "基础"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the audit trail to every audited model)
+        # The audit trail's signal handlers; the deployment check of the footer's identity.
+        from . import signals, site_identity  # noqa: F401

@@ -1,13 +1,24 @@
 """A demo county: its government, departments, a town, internal units and staff in every role."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from gongkai.agencies import services
-from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel, InternalUnit, ReadingRoom, Role
+from gongkai.agencies import reading_rooms, services
+from gongkai.agencies.models import (
+    Agency,
+    AgencyKind,
+    AgencyLevel,
+    DeliveryKind,
+    InternalUnit,
+    ReadingRoom,
+    Role,
+)
 from gongkai.core import uscc
+from gongkai.core.actor import acting_as, actor_for_user
 
 DEMO_PASSWORD = "Gongkai-demo-2026"
 # A fictitious county division code, so no demo code collides with a real agency's.
@@ -51,6 +62,8 @@ AREA_LOADERS: list[str] = [
     "gongkai.review.demo.load",
     "gongkai.interpretations.demo.load",
     "gongkai.engagement.demo.load",
+    "gongkai.profiles.demo.load",
+    "gongkai.newmedia.demo.load",
     # Last: the annual report counts the other areas' records.
     "gongkai.reports.demo.load",
 ]
@@ -149,6 +162,39 @@ def load() -> list[DemoLogin]:
         )
         for login in LOGINS
     }
+    _reading_room_records(county, users["county_admin"])
     for loader in AREA_LOADERS:
         import_string(loader)(agencies=by_name, users=users)
     return LOGINS
+
+
+def _reading_room_records(county: Agency, admin) -> None:
+    """The county's reading rooms: visits counted on each working day of the last eight weeks
+    (a count, no names), and the printed guide, catalog and annual report handed over."""
+    today = timezone.localdate()
+    with acting_as(actor_for_user(admin)):
+        for serial, room in enumerate(county.reading_rooms.order_by("id")):
+            for back in range(56, 0, -1):
+                day = today - timedelta(days=back)
+                if day.weekday() < 5:
+                    count = 6 + (day.toordinal() * (serial + 3)) % 17
+                    reading_rooms.log_visits(room, day=day, count=count, user=admin)
+            for kind, title in (
+                (DeliveryKind.GUIDE, "某某县人民政府政府信息公开指南（2026年版）"),
+                (DeliveryKind.CATALOG, "某某县人民政府政府信息公开目录"),
+                (
+                    DeliveryKind.ANNUAL_REPORT,
+                    f"某某县人民政府{today.year - 1}年政府信息公开工作年度报告",
+                ),
+            ):
+                reading_rooms.record_delivery(
+                    room,
+                    user=admin,
+                    kind=kind,
+                    title=title,
+                    copies=5,
+                    delivered_on=today - timedelta(days=30),
+                    delivered_by="王建国",
+                    received_by="查阅点值班员",
+                    note="",
+                )

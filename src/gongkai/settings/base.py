@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.engagement",
     "gongkai.columns",
+    "gongkai.profiles",
+    "gongkai.newmedia",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.interpretations",
@@ -228,6 +230,18 @@ SPECTACULAR_SETTINGS = {
 }
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "政府信息公开平台")
+# The site's identity in every page's footer and in /site.json (core/site_identity.py): the
+# 党政机关网站标识 link, 网站标识码, ICP备案号, 公安机关备案号, 主办单位 and its contact.
+GONGKAI_SITE_CONAC_URL = env_str("GONGKAI_SITE_CONAC_URL", "")
+GONGKAI_SITE_CODE = env_str("GONGKAI_SITE_CODE", "")
+GONGKAI_SITE_ICP = env_str("GONGKAI_SITE_ICP", "")
+GONGKAI_SITE_PSB = env_str("GONGKAI_SITE_PSB", "")
+GONGKAI_SITE_SPONSOR = env_str("GONGKAI_SITE_SPONSOR", "")
+GONGKAI_SITE_CONTACT_PHONE = env_str("GONGKAI_SITE_CONTACT_PHONE", "")
+GONGKAI_SITE_CONTACT_EMAIL = env_str("GONGKAI_SITE_CONTACT_EMAIL", "")
+GONGKAI_SITE_CONTACT_ADDRESS = env_str("GONGKAI_SITE_CONTACT_ADDRESS", "")
+# Unset values shown as examples, marked 示例 (the demo, development); production turns it off.
+GONGKAI_SITE_EXAMPLES = env_bool("GONGKAI_SITE_EXAMPLES", True)
 # Largest attachment of a catalog item, and the 索引号 rule (fields: credit_code, year, serial).
 GONGKAI_ATTACHMENT_MAX_BYTES = env_int("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 GONGKAI_INDEX_NUMBER_FORMAT = env_str(
@@ -296,6 +310,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
 # A website column counts as due soon this many days before its update cycle runs out.
 GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
+# How many days before a 政务新媒体 account reaches two weeks without a post the workbench warns.
+GONGKAI_NEWMEDIA_WARN_DAYS = env_int("GONGKAI_NEWMEDIA_WARN_DAYS", 3)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {

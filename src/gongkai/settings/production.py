@@ -18,3 +18,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# A real site shows its own registrations, never the demo's examples.
+GONGKAI_SITE_EXAMPLES = env_bool("GONGKAI_SITE_EXAMPLES", False)

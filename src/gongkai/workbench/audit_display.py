@@ -15,6 +15,7 @@ from gongkai.checks.integrity import FINGERPRINT_ACTION
 from gongkai.engagement.consultation_workflow import COMMENT_WORKFLOW, CONSULTATION_WORKFLOW
 from gongkai.engagement.models import AdoptionDecision
 from gongkai.engagement.workflow import MESSAGE_WORKFLOW
+from gongkai.profiles.workflow import PROFILE_WORKFLOW
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review.workflow import ITEM_WORKFLOW
 
@@ -54,6 +55,7 @@ ACTIONS = {
     "recompute_due": "重新计算答复期限",
     "warn_due": "到期提醒",
     "download_attachment": "下载附件",
+    "draft_profile": "起草机构概况修改稿",
 }
 # Details a transition records beside the record's own fields.
 DETAILS = {
@@ -133,6 +135,12 @@ def _transition_labels() -> dict[str, str]:
     )
     for workflow in workflows:
         labels |= {name: workflow.label(name) for name in workflow.transitions}
+    # The profile's own moves; its submit and return read as the others' do.
+    labels |= {
+        name: PROFILE_WORKFLOW.label(name)
+        for name in PROFILE_WORKFLOW.transitions
+        if name not in labels
+    }
     return labels | ACTIONS
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom, Role
+from gongkai.agencies.models import Agency, InternalUnit, ReadingRoom, ReadingRoomDelivery, Role
 
 AGENCY_FIELDS = [
     "name",
@@ -67,6 +67,31 @@ class ReadingRoomForm(forms.ModelForm):
     def __init__(self, *args, agency: Agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.agency = agency
+
+
+class VisitForm(forms.Form):
+    day = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    count = forms.IntegerField(
+        label=_("到访人次"),
+        min_value=0,
+        max_value=100000,
+        help_text=_("只记人数，不记姓名等个人信息；同一日期再次登记即更正该日人次"),
+    )
+
+
+class DeliveryForm(forms.ModelForm):
+    class Meta:
+        model = ReadingRoomDelivery
+        fields = [
+            "kind",
+            "title",
+            "copies",
+            "delivered_on",
+            "delivered_by",
+            "received_by",
+            "note",
+        ]
+        widgets = {"delivered_on": forms.DateInput(attrs={"type": "date"})}
 
 
 class StaffRolesForm(forms.Form):

@@ -16,6 +16,8 @@ from gongkai.catalog.inbox import SOURCES as CATALOG_SOURCES
 from gongkai.columns.inbox import SOURCES as COLUMN_SOURCES
 from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
 from gongkai.interpretations.inbox import SOURCES as INTERPRETATION_SOURCES
+from gongkai.newmedia.inbox import SOURCES as NEW_MEDIA_SOURCES
+from gongkai.profiles.inbox import SOURCES as PROFILE_SOURCES
 from gongkai.reports.inbox import SOURCES as REPORT_SOURCES
 from gongkai.review.inbox import SOURCES as REVIEW_SOURCES
 from gongkai.web.queues import Source
@@ -47,6 +49,8 @@ SOURCES: tuple[Source, ...] = (
     *REPORT_SOURCES,
     *ENGAGEMENT_SOURCES,
     *COLUMN_SOURCES,
+    *PROFILE_SOURCES,
+    *NEW_MEDIA_SOURCES,
 )
 
 

@@ -39,6 +39,8 @@ MENU = (
     MenuEntry("意见征集", "engagement:consultations", "consultation.view"),
     MenuEntry("互动渠道", "engagement:channels", "channel.view"),
     MenuEntry("网站栏目", "columns:list", "column.view"),
+    MenuEntry("机构概况", "profiles:list", "profile.view"),
+    MenuEntry("政务新媒体", "newmedia:list", "newmedia.view"),
     MenuEntry("年度报告", "reports:list", "report.view"),
     MenuEntry("年度报告报送情况", "reports:supervision", "report.view"),
     MenuEntry("审计日志", "workbench:audit_log", "audit.view"),

@@ -23,6 +23,19 @@ urlpatterns = [
         name="reading_room_add",
     ),
     path(
+        "reading-rooms/<int:pk>/", views.ReadingRoomDetailView.as_view(), name="reading_room_detail"
+    ),
+    path(
+        "reading-rooms/<int:pk>/visits/",
+        views.ReadingRoomVisitView.as_view(),
+        name="reading_room_visits",
+    ),
+    path(
+        "reading-rooms/<int:pk>/deliveries/",
+        views.ReadingRoomDeliveryView.as_view(),
+        name="reading_room_delivery",
+    ),
+    path(
         "reading-rooms/<int:pk>/edit/",
         views.ReadingRoomUpdateView.as_view(),
         name="reading_room_edit",

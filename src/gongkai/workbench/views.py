@@ -16,7 +16,7 @@ from django.views.generic import (
 )
 from django_htmx.http import push_url
 
-from gongkai.agencies import access, services
+from gongkai.agencies import access, reading_rooms, services
 from gongkai.agencies.models import Agency, InternalUnit, Membership, ReadingRoom
 from gongkai.core.models import AuditEvent
 from gongkai.lib.errors import Refused
@@ -27,10 +27,12 @@ from . import audit_display, inbox
 from .forms import (
     AgencyForm,
     AuditFilterForm,
+    DeliveryForm,
     InternalUnitForm,
     ReadingRoomForm,
     StaffCreateForm,
     StaffRolesForm,
+    VisitForm,
 )
 from .menu import menu_for
 
@@ -194,6 +196,85 @@ class ReadingRoomUpdateView(_AgencyChildFormMixin, ScopedMixin, UpdateView):
     model = ReadingRoom
     action = "reading_room.change"
     form_class = ReadingRoomForm
+
+
+class ReadingRoomDetailView(ScopedMixin, DetailView):
+    """A reading room's register, its visits of a year (`?year=`) and the material handed
+    over to it."""
+
+    model = ReadingRoom
+    action = "reading_room.view"
+    template_name = "workbench/reading_room_detail.html"
+
+    def get_context_data(self, **kwargs):
+        room, user = self.object, self.request.user
+        today = timezone.localdate()
+        year = params.integer(self.request.GET.get("year"), minimum=2000, maximum=today.year)
+        year = year or today.year
+        visits = list(room.visits.filter(day__year=year).order_by("-day"))
+        return super().get_context_data(
+            year=year,
+            years=range(today.year, today.year - 5, -1),
+            visits=visits,
+            visit_total=sum(v.count for v in visits),
+            deliveries=room.deliveries.all(),
+            can_log=access.can(user, "reading_room.log", room.agency),
+            can_change=access.can(user, "reading_room.change", room.agency),
+            **kwargs,
+        )
+
+
+class _ReadingRoomRecordView(ScopedMixin, FormView):
+    """A form recording something at one reading room, then back to the room's page."""
+
+    model = ReadingRoom
+    action = "reading_room.log"
+    template_name = "workbench/form.html"
+    heading = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            rooms = access.scope(
+                ReadingRoom.objects.select_related("agency"), request.user, self.action
+            )
+            self.room = get_object_or_404(rooms, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=f"{self.room.name}：{self.heading}", **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.record(form.cleaned_data)
+        except Refused as refused:
+            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            return self.form_invalid(form)
+        messages.success(self.request, "已登记。")
+        return redirect("workbench:reading_room_detail", pk=self.room.pk)
+
+
+class ReadingRoomVisitView(_ReadingRoomRecordView):
+    form_class = VisitForm
+    heading = "登记到访人次"
+
+    def get_initial(self):
+        return {"day": timezone.localdate()}
+
+    def record(self, data) -> None:
+        reading_rooms.log_visits(
+            self.room, day=data["day"], count=data["count"], user=self.request.user
+        )
+
+
+class ReadingRoomDeliveryView(_ReadingRoomRecordView):
+    form_class = DeliveryForm
+    heading = "登记资料交接"
+
+    def get_initial(self):
+        return {"delivered_on": timezone.localdate(), "delivered_by": self.request.user.full_name}
+
+    def record(self, data) -> None:
+        reading_rooms.record_delivery(self.room, user=self.request.user, **data)
 
 
 # ---- staff ------------------------------------------------------------------------------
