@@ -83,12 +83,18 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "column.view": STAFF_ROLES | {R.SUPERVISOR},
     "column_warning.view": frozenset({R.LEADER, R.AGENCY_ADMIN, R.SUPERVISOR}),
     "column.change": frozenset({R.AGENCY_ADMIN}),
+    # 督查考核: every staff member sees where the agency stands against the active indicator
+    # system (自查); the 主管部门 keeps the systems (copies, edits, switches them on) and the
+    # gates' facts of the agencies below it (services, portal), and runs the probes.
+    "oversight.view": STAFF_ROLES | {R.SUPERVISOR},
+    "oversight.manage": frozenset({R.SUPERVISOR}),
 }
 
 
 # What a 主管部门 does to the agencies below it, besides reading: accepting or returning their
-# annual reports (Art. 49: departments report to their 主管部门).
-SUPERVISING_ACTIONS = frozenset({"report.accept"})
+# annual reports (Art. 49: departments report to their 主管部门), and inspecting and assessing
+# them (督查考核).
+SUPERVISING_ACTIONS = frozenset({"report.accept", "oversight.manage"})
 
 
 def is_read(action: str) -> bool:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.engagement",
     "gongkai.columns",
+    "gongkai.oversight",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.accounts",
