@@ -45,7 +45,7 @@ EXPECTED = {
     "messages.overdue": ("四个月前的咨询", "已逾期"),
     "pages.defaced": ("/xxgk/items/", "不一致"),
     "reports.annual_late": ("年度政府信息公开工作年度报告", "至今未公开"),
-    "guide.incomplete": ("政府信息公开指南", "办公地址"),
+    "guide.incomplete": ("政府信息公开指南：办公地址", "未填写"),
 }
 
 
@@ -105,3 +105,22 @@ def test_probes_are_set_based(county, agency_a, agency_b):
     few = queries([agency_a.pk, agency_b.pk])
     more = [make_agency(f"测试县第{n}局", county).pk for n in range(10)]
     assert queries([agency_a.pk, agency_b.pk, *more]) == few
+
+
+def test_column_states_agree_with_the_columns_area(seeded, agency_a, agency_b):
+    """The probes compute the columns' states from grouped queries; the columns area's own
+    `with_state` gives the same answer for every column."""
+    from gongkai.columns.models import Column
+    from gongkai.columns.states import with_state
+    from gongkai.oversight.probes import column_states
+
+    scope = Scope((agency_a.pk, agency_b.pk), today())
+    mine = {c.pk: (c.state, c.last_published, c.stale_at) for c in column_states(scope)}
+    theirs = {
+        c.pk: (c.state, c.last_published, c.stale_at)
+        for c in with_state(
+            Column.objects.filter(is_active=True, agency__in=scope.agency_ids), today()
+        )
+    }
+    assert mine == theirs
+    assert {state for state, *_ in mine.values()} >= {"stale", "empty", "explained"}

@@ -4,12 +4,12 @@ says, for every agency asked about at once, how many problems it found and which
 A probe is set-based: it asks the database for all the agencies together — a count grouped by
 agency and at most `EVIDENCE_ROWS` evidence rows per agency (a window function), never one
 query per item or per agency — so 200 agencies over a million items stay within a minute
-(`bench/oversight.py`). Each reuses what its area already computes: a column's state
-(`columns/states.py`), the Art. 26 deadline kept on every item (`catalog/deadlines.py`,
-`InfoItem.publish_due` and `published_late`), a case's cached deadline (the applications
-ledger), the engagement area's veto rule (`engagement/oversight.py`), the annual report's Art.
-49 deadline (`reports/models.py`) and the integrity scan's kept findings
-(`catalog/integrity_runs.py`).
+(`bench/oversight.py`). Each reuses what its area already computes: a column's states and
+their rules (`columns/states.py`), the Art. 26 deadline kept on every item
+(`catalog/deadlines.py`, `InfoItem.publish_due` and `published_late`), a case's cached
+deadline (the applications ledger), the engagement area's veto rule
+(`engagement/oversight.py`), the annual report's Art. 49 deadline (`reports/models.py`) and
+the integrity scan's kept findings (`catalog/integrity_runs.py`).
 
 Evidence rows are dictionaries: `label` (what the row is), `detail` (why it counts), `url`
 (where to see it) and `fix` (where to put it right), the last two as paths of this site.
@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Count, F, Max, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -34,11 +35,11 @@ from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.applications.ledger import OPEN_STATUSES
 from gongkai.applications.models import Application, Letter, LetterKind
 from gongkai.catalog.deadlines import PROACTIVE_PUBLICATION_WORKDAYS
-from gongkai.catalog.models import InfoItem
+from gongkai.catalog.models import InfoItem, Topic
 from gongkai.checks.models import IntegrityFinding, IntegrityScan
 from gongkai.columns.kinds import ColumnKind
 from gongkai.columns.models import Column
-from gongkai.columns.states import ColumnState, with_state
+from gongkai.columns.states import ColumnState
 from gongkai.engagement import oversight as engagement_oversight
 from gongkai.engagement.models import Channel, ChannelKind, Message
 from gongkai.reports.models import AnnualReport, ReportStatus, deadline
@@ -72,6 +73,8 @@ class Scope:
 
     agency_ids: tuple[int, ...]
     today: date
+    # What several probes of one run share (the columns' states), computed once.
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def of(self, queryset: QuerySet, agency_field: str = "agency") -> QuerySet:
         return queryset.filter(**{f"{agency_field}__in": self.agency_ids})
@@ -209,13 +212,60 @@ def _column_evidence(column) -> dict:
     }
 
 
+def column_states(scope: Scope) -> list:
+    """Every active column of the scope's agencies with `last_published`, `stale_at` and
+    `state` set as `columns.states.with_state` sets them, computed from two grouped queries
+    (the newest first publication per agency and genre, per agency and topic) instead of one
+    correlated subquery per column, which does not scale to a province's million items
+    (`bench/oversight.py`); `tests/oversight` holds the two to the same answers."""
+    if "columns" in scope.cache:
+        return scope.cache["columns"]
+    public = scope.of(InfoItem.objects.public()).filter(first_published_at__isnull=False)
+    newest: dict[tuple[str, int, int], datetime] = {}
+    for key in ("genre", "topic"):
+        for agency, value, last in (
+            public.values_list("agency", f"published_version__{key}")
+            .annotate(last=Max("first_published_at"))
+            .order_by()
+        ):
+            if value is not None:
+                newest[(key, agency, value)] = last
+    children: dict[int, list[int]] = defaultdict(list)
+    for pk, parent in Topic.objects.filter(parent__isnull=False).values_list("pk", "parent"):
+        children[parent].append(pk)
+    columns = list(
+        scope.of(Column.objects.filter(is_active=True))
+        .prefetch_related("topics", "genres")
+        .order_by("agency", "id")
+    )
+    midnight = scope.midnight()
+    warn = scope.midnight(-(settings.GONGKAI_COLUMN_WARN_DAYS + 1))
+    for column in columns:
+        fed = [("genre", g.pk) for g in column.genres.all()]
+        for topic in column.topics.all():
+            fed += [("topic", pk) for pk in (topic.pk, *children[topic.pk])]
+        dates = [newest.get((key, column.agency_id, pk)) for key, pk in fed]
+        column.last_published = max((d for d in dates if d is not None), default=None)
+        if column.last_published is None:
+            column.stale_at = None
+            column.state = ColumnState.EXPLAINED if column.explanation else ColumnState.EMPTY
+            continue
+        column.stale_at = column.last_published + column.update_cycle
+        if column.stale_at < midnight:
+            column.state = ColumnState.STALE
+        elif column.stale_at < warn:
+            column.state = ColumnState.DUE_SOON
+        else:
+            column.state = ColumnState.CURRENT
+    scope.cache["columns"] = columns
+    return columns
+
+
 def _columns(scope: Scope, state: str, kinds: tuple[str, ...] | None, what: str):
-    columns = scope.of(Column.objects.filter(is_active=True))
-    if kinds:
-        columns = columns.filter(kind__in=kinds)
-    found = with_state(columns, scope.today).filter(state=state).order_by("agency", "id")
     out: dict[int, Outcome] = {}
-    for column in found:
+    for column in column_states(scope):
+        if column.state != state or (kinds and column.kind not in kinds):
+            continue
         outcome = out.setdefault(column.agency_id, Outcome())
         outcome.count += 1
         if len(outcome.evidence) < EVIDENCE_ROWS:
@@ -521,11 +571,12 @@ def guide_incomplete(scope: Scope) -> dict[int, Outcome]:
             summary="公开指南缺少" + "、".join(missing),
             evidence=[
                 {
-                    "label": "政府信息公开指南",
-                    "detail": "缺少" + "、".join(missing),
+                    "label": f"政府信息公开指南：{label}",
+                    "detail": "未填写",
                     "url": reverse("disclosure:guide", args=[agency.pk]),
                     "fix": reverse("workbench:agency_edit", args=[agency.pk]),
                 }
+                for label in missing
             ],
         )
     return out

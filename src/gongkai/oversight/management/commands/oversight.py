@@ -2,7 +2,7 @@
 list the indicator systems, write one out as YAML or JSON, read one in for an agency."""
 
 import json
-import sys
+from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -57,8 +57,6 @@ class Command(BaseCommand):
             agencies = agencies.filter(path__startswith=_agency(options["agency"]).path)
         today = timezone.localdate()
         if options.get("today"):
-            from datetime import date
-
             try:
                 today = date.fromisoformat(options["today"])
             except ValueError:
@@ -128,7 +126,8 @@ class Command(BaseCommand):
         record = records.first()
         if record is None:
             raise CommandError(f"没有编号为 {options['code']} 的指标体系")
-        sys.stdout.write(systems.dump(record.system(), "json" if options["json"] else "yaml"))
+        text = systems.dump(record.system(), "json" if options["json"] else "yaml")
+        self.stdout.write(text, ending="")
 
     def _import(self, options) -> None:
         owner = _agency(options["owner"])
