@@ -12,8 +12,9 @@ from gongkai.catalog.taxonomy import load_defaults
 from gongkai.checks.models import IntegrityFinding, IntegrityScan
 from gongkai.columns.models import Column
 from gongkai.engagement.oversight import months_before
+from gongkai.oversight.probes import report_year_due
 from gongkai.oversight.standing import install_shipped
-from gongkai.reports.models import AnnualReport, ReportStatus
+from gongkai.reports.models import AnnualReport, ReportStatus, deadline
 from tests.applications.cases import make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
@@ -58,13 +59,13 @@ def make_clean(agency) -> InfoItem:
     InfoItem.objects.filter(pk=item.pk).update(
         first_published_at=moment(day), published_at=moment(day)
     )
-    year = today().year - 1 if today().month > 3 else today().year - 2
+    year = report_year_due(agency.kind, today())
     AnnualReport.objects.create(
         agency=agency,
         year=year,
         format_code="2021",
         status=ReportStatus.PUBLISHED,
-        published_at=moment(today().replace(year=year + 1, month=1, day=20)),
+        published_at=moment(deadline(agency.kind, year) - timedelta(days=10)),
     )
     return item
 
