@@ -16,7 +16,13 @@ from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Message
-from gongkai.oversight.models import IndicatorSystem
+from gongkai.oversight.models import (
+    AssessmentRound,
+    Circular,
+    Deduction,
+    IndicatorSystem,
+    Remedy,
+)
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
@@ -86,4 +92,10 @@ OWNED: dict[type, Owned] = {
     Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
     Column: Owned(make=column_rows.column, payload=column_rows.column_payload),
     IndicatorSystem: Owned(make=oversight_rows.system, payload=oversight_rows.system_payload),
+    AssessmentRound: Owned(
+        make=oversight_rows.assessment_round, payload=oversight_rows.transition_payload
+    ),
+    Deduction: Owned(make=oversight_rows.deduction, payload=oversight_rows.transition_payload),
+    Remedy: Owned(make=oversight_rows.remedy, payload=oversight_rows.transition_payload),
+    Circular: Owned(make=oversight_rows.circular, payload=oversight_rows.transition_payload),
 }

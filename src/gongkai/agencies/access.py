@@ -85,9 +85,12 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "column.change": frozenset({R.AGENCY_ADMIN}),
     # 督查考核: every staff member sees where the agency stands against the active indicator
     # system (自查); the 主管部门 keeps the systems (copies, edits, switches them on) and the
-    # gates' facts of the agencies below it (services, portal), and runs the probes.
+    # gates' facts of the agencies below it (services, portal), runs the probes and the
+    # assessment rounds (deductions, re-checks of 整改, the 通报).
     "oversight.view": STAFF_ROLES | {R.SUPERVISOR},
     "oversight.manage": frozenset({R.SUPERVISOR}),
+    # The agency's office answers the 整改 a round's deduction asks of it.
+    "oversight.remedy": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
 }
 
 

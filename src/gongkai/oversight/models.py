@@ -157,3 +157,209 @@ class ProbeResult(models.Model):
     @property
     def failed(self) -> bool:
         return self.count > 0
+
+
+class RoundCadence(models.TextChoices):
+    QUARTERLY = "quarterly", _("季度")
+    HALF_YEARLY = "half_yearly", _("半年")
+    YEARLY = "yearly", _("年度")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("进行中")
+    CLOSED = "closed", _("已结束")
+
+
+class AssessmentRound(AuditedModel):
+    """One 督查考核 round of a 主管部门 over chosen agencies below it, scored under one stored
+    version of an indicator system: the probes' findings of `probe_run` and the inspectors'
+    deductions, with each deduction's 整改."""
+
+    owner = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("组织机关"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("名称"), max_length=120)
+    cadence = models.CharField(_("周期"), max_length=12, choices=RoundCadence.choices)
+    period_start = models.DateField(_("考核期起"))
+    period_end = models.DateField(_("考核期止"))
+    system = models.ForeignKey(
+        IndicatorSystem, verbose_name=_("指标体系"), on_delete=models.PROTECT, related_name="+"
+    )
+    agencies = models.ManyToManyField(
+        "agencies.Agency", verbose_name=_("考核对象"), related_name="+"
+    )
+    probe_run = models.ForeignKey(
+        ProbeRun,
+        verbose_name=_("自动检测"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("状态"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN
+    )
+    opened_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("发起人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("发起时间"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    scope_agency_field = "owner"
+
+    class Meta:
+        ordering = ["-period_end", "-pk"]
+        verbose_name = _("考核轮次")
+        verbose_name_plural = _("考核轮次")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def audit_agency_id(self) -> int | None:
+        return self.owner_id
+
+
+class Deduction(AuditedModel):
+    """An inspector's score against one manual leaf for one agency in a round: the points lost
+    (or, on a bonus leaf, earned; nothing on a veto leaf), the reason, the evidence (URL,
+    screenshot, time seen)."""
+
+    round = models.ForeignKey(
+        AssessmentRound,
+        verbose_name=_("考核轮次"),
+        on_delete=models.CASCADE,
+        related_name="deductions",
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("被考核机关"), on_delete=models.PROTECT, related_name="+"
+    )
+    indicator = models.CharField(_("指标编号"), max_length=40)
+    points = models.DecimalField(_("分值"), max_digits=6, decimal_places=2, null=True, blank=True)
+    reason = models.TextField(_("扣分理由"))
+    evidence_url = models.URLField(_("证据网址"), max_length=500, blank=True)
+    screenshot = models.FileField(_("截图"), upload_to="oversight/%Y/", blank=True)
+    observed_at = models.DateTimeField(_("发现时间"))
+    inspector = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("检查人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+
+    audit_exclude = frozenset({"screenshot"})
+
+    class Meta:
+        ordering = ["round", "agency", "pk"]
+        verbose_name = _("人工评分")
+        verbose_name_plural = _("人工评分")
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.reason[:20]}"
+
+
+class RemedyStatus(models.TextChoices):
+    PENDING = "pending", _("待整改")
+    ANSWERED = "answered", _("待复核")
+    ACCEPTED = "accepted", _("整改到位")
+    REJECTED = "rejected", _("整改不到位")
+
+
+class Remedy(AuditedModel):
+    """The 整改 a deduction asks of the agency: due by a date, answered by the agency (text,
+    optional file), re-checked by the 主管部门."""
+
+    deduction = models.OneToOneField(
+        Deduction, verbose_name=_("扣分"), on_delete=models.CASCADE, related_name="remedy"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("整改机关"), on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField(_("整改期限"))
+    status = models.CharField(
+        _("状态"), max_length=10, choices=RemedyStatus.choices, default=RemedyStatus.PENDING
+    )
+    answer = models.TextField(_("整改情况"), blank=True)
+    answer_file = models.FileField(_("整改材料"), upload_to="oversight/%Y/", blank=True)
+    answered_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("报送人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    check_note = models.TextField(_("复核意见"), blank=True)
+    checked_at = models.DateTimeField(_("复核时间"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("复核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    audit_exclude = frozenset({"answer_file"})
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("整改任务")
+        verbose_name_plural = _("整改任务")
+
+    def __str__(self) -> str:
+        return f"整改：{self.deduction}"
+
+
+class CircularStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    PUBLISHED = "published", _("已送审公开")
+
+
+class Circular(AuditedModel):
+    """The 通报 drafted from a closed round: its text as the staff edit it, and once sent for
+    publication, the catalog item carrying it through review."""
+
+    round = models.OneToOneField(
+        AssessmentRound,
+        verbose_name=_("考核轮次"),
+        on_delete=models.CASCADE,
+        related_name="circular",
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    number = models.CharField(_("发文字号"), max_length=60, blank=True)
+    body = models.TextField(_("正文"))
+    signature = models.CharField(_("发文机关署名"), max_length=100)
+    dated = models.DateField(_("成文日期"))
+    status = models.CharField(
+        _("状态"), max_length=10, choices=CircularStatus.choices, default=CircularStatus.DRAFT
+    )
+    item = models.ForeignKey(
+        "catalog.InfoItem",
+        verbose_name=_("目录信息"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    scope_agency_field = "round__owner"
+
+    class Meta:
+        verbose_name = _("通报")
+        verbose_name_plural = _("通报")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def audit_agency_id(self) -> int | None:
+        return self.round.owner_id

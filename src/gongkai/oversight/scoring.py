@@ -12,7 +12,9 @@ The gates (国办秘函〔2019〕19号, as data in the system):
 - below `pass_mark` (60) the unit fails;
 - bonus points (at most the bonus part's points) count only when the score is strictly above
   `bonus_threshold` (80), only for portals where the system says so, and never for a vetoed
-  unit.
+  unit;
+- a deduction whose 整改 came late or was not accepted costs its leaf as the system's remedy
+  rule says: all the leaf's points (it scores 0), or extra points for each such deduction.
 
 Figures are kept as exact fractions and rounded (half up, two places) only when shown.
 """
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from .systems import Indicator, Part, System, services_points
+from .systems import Indicator, Part, Remedies, System, services_points
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Finding:
     reason: str = ""
     evidence: tuple = ()
     source: str = "probe"  # probe | manual
+    unremedied: bool = False  # its 整改 came late or was not accepted
 
 
 @dataclass(frozen=True)
@@ -127,12 +130,23 @@ def _stated_or_counted(indicator: Indicator, findings: list[Finding]) -> Fractio
     return total
 
 
+def _unremedied_loss(indicator: Indicator, findings: list[Finding], remedies: Remedies):
+    """What the leaf loses beyond its findings for the deductions left unremedied."""
+    left = sum(1 for f in findings if f.unremedied)
+    if not left:
+        return None
+    if remedies.zeroes:
+        return indicator.most or Fraction(0)
+    return remedies.unremedied * left
+
+
 def _node(
     indicator: Indicator,
     part: Part,
     by_code: Mapping[str, list[Finding]],
     profile: Profile,
     out: dict[str, ItemResult],
+    remedies: Remedies,
     skip: bool = False,
 ) -> ItemResult:
     skip = skip or (indicator.services and not profile.has_services)
@@ -140,7 +154,7 @@ def _node(
     out[indicator.code] = result
     if indicator.children:
         for child in indicator.children:
-            child_result = _node(child, part, by_code, profile, out, skip)
+            child_result = _node(child, part, by_code, profile, out, remedies, skip)
             result.count += child_result.count
             result.uncapped += child_result.points
             result.vetoed |= child_result.vetoed
@@ -152,6 +166,11 @@ def _node(
             result.vetoed = not skip and bool(findings) and result.count >= indicator.threshold
             return result
         result.uncapped = _stated_or_counted(indicator, findings)
+        extra = _unremedied_loss(indicator, findings, remedies) if part.code == "deduct" else None
+        if extra is not None:
+            result.uncapped = (
+                max(result.uncapped, extra) if remedies.zeroes else result.uncapped + extra
+            )
     most = indicator.most if indicator.is_leaf else indicator.points
     result.points = min(result.uncapped, most) if most is not None else result.uncapped
     if skip:
@@ -168,7 +187,10 @@ def score(system: System, findings: Iterable[Finding], profile: Profile = Profil
     totals: dict[str, Fraction] = {}
     for part in system.parts:
         totals[part.code] = sum(
-            (_node(i, part, by_code, profile, items).points for i in part.indicators),
+            (
+                _node(i, part, by_code, profile, items, system.remedies).points
+                for i in part.indicators
+            ),
             Fraction(0),
         )
     vetoes = [

@@ -104,6 +104,23 @@ class Gates:
 
 
 @dataclass(frozen=True)
+class Remedies:
+    """How a deduction's 整改 is set and what an unremedied one costs. The spec's source says
+    only that a late or inadequate remedy "can score 0" (local rules, not the 2019 text), so a
+    system that says nothing gets these defaults, marked 待核实."""
+
+    due_days: int = 15  # calendar days from the deduction to the remedy's due date
+    # What a deduction whose remedy came late or was not accepted costs its indicator: "all"
+    # (the indicator scores 0: it loses its full points) or extra points per such deduction.
+    unremedied: Fraction | None = None  # None: "all"
+    unconfirmed: bool = True
+
+    @property
+    def zeroes(self) -> bool:
+        return self.unremedied is None
+
+
+@dataclass(frozen=True)
 class System:
     code: str
     name: str
@@ -114,6 +131,7 @@ class System:
     unconfirmed: bool = False
     gates: Gates = field(default_factory=Gates)
     parts: tuple[Part, ...] = ()
+    remedies: Remedies = field(default_factory=Remedies)
 
     def part(self, code: str) -> Part:
         return next((p for p in self.parts if p.code == code), Part(code))
@@ -270,6 +288,7 @@ def parse(data, known_probes: Iterable[str] | None = None) -> System:
     )
     seen: set[str] = set()
     parts = []
+    remedies = _remedies(data.get("remedy"))
     for part_code in PARTS:
         part_data = data.get(part_code)
         if part_data is None:
@@ -304,6 +323,25 @@ def parse(data, known_probes: Iterable[str] | None = None) -> System:
         unconfirmed=bool(data.get("unconfirmed")),
         gates=gates,
         parts=tuple(parts),
+        remedies=remedies,
+    )
+
+
+def _remedies(data) -> Remedies:
+    if data is None:
+        return Remedies()
+    if not isinstance(data, dict):
+        raise Refused("整改规则（remedy）应为键值对象")
+    due_days = data.get("due_days", 15)
+    if isinstance(due_days, bool) or not isinstance(due_days, int) or not 1 <= due_days <= 365:
+        raise Refused("整改期限（remedy.due_days）应为1至365之间的天数")
+    unremedied = data.get("unremedied", "all")
+    return Remedies(
+        due_days=due_days,
+        unremedied=None
+        if unremedied == "all"
+        else fraction(unremedied, "整改不到位的扣分（remedy.unremedied）"),
+        unconfirmed=bool(data.get("unconfirmed")),
     )
 
 
@@ -373,6 +411,13 @@ def to_dict(system: System) -> dict:
             part_out["unconfirmed"] = True
         part_out["indicators"] = [_indicator_dict(i) for i in part.indicators]
         out[part.code] = part_out
+    remedy: dict = {
+        "due_days": system.remedies.due_days,
+        "unremedied": "all" if system.remedies.zeroes else number(system.remedies.unremedied),
+    }
+    if system.remedies.unconfirmed:
+        remedy["unconfirmed"] = True
+    out["remedy"] = remedy
     return out
 
 

@@ -18,7 +18,7 @@ from gongkai.web.params import object_id
 from gongkai.web.scoping import AgencyInUrlMixin, StaffMixin
 
 from . import edits, services, standing, systems
-from .models import IndicatorSystem
+from .models import IndicatorSystem, Remedy
 from .probes import PROBES
 from .scoring import rank
 
@@ -81,8 +81,10 @@ class SelfCheckView(AgencyInUrlMixin, TemplateView):
         standings = standing.evaluate([self.agency], today).get(self.agency.pk, [])
         profile = standing.profiles([self.agency])[self.agency.pk]
         manage = access.can(self.request.user, "oversight.manage", self.agency)
+        remedies = Remedy.objects.filter(agency=self.agency).select_related("deduction__round")
         return super().get_context_data(
             standings=standings,
+            remedies=remedies.order_by("-deduction__round__period_end", "due_on"),
             today=today,
             profile=profile,
             profile_form=ProfileForm(initial=vars(profile)) if manage else None,

@@ -38,6 +38,8 @@ MENU = (
     MenuEntry("网站栏目", "columns:list", "column.view"),
     MenuEntry("督查考核自查", "oversight:index", "oversight.view"),
     MenuEntry("考核指标体系", "oversight:systems", "oversight.view"),
+    MenuEntry("考核轮次", "oversight:rounds", "oversight.view"),
+    MenuEntry("整改任务", "oversight:remedies", "oversight.view"),
     MenuEntry("年度报告", "reports:list", "report.view"),
     MenuEntry("年度报告报送情况", "reports:supervision", "report.view"),
     MenuEntry("审计日志", "workbench:audit_log", "audit.view"),

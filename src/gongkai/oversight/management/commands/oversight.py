@@ -1,21 +1,30 @@
-"""`gongkai oversight probe|systems|export|import`: run the automatic probes and keep the run,
-list the indicator systems, write one out as YAML or JSON, read one in for an agency."""
+"""`gongkai oversight probe|systems|export|import|move`: run the automatic probes and keep the
+run, list the indicator systems, write one out as YAML or JSON, read one in for an agency, and
+move a round, a remedy or a 通报 through its workflow as a named user."""
 
 import json
 from datetime import date
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from gongkai.accounts.models import User
 from gongkai.agencies.models import Agency
-from gongkai.core.actor import Actor, acting_as
+from gongkai.core.actor import Actor, acting_as, actor_for_user
 from gongkai.lib.errors import Refused
 from gongkai.oversight import services, standing, systems
-from gongkai.oversight.models import IndicatorSystem
+from gongkai.oversight.models import AssessmentRound, Circular, IndicatorSystem, Remedy
 from gongkai.oversight.probes import PROBES
+from gongkai.oversight.workflow import CIRCULAR_WORKFLOW, REMEDY_WORKFLOW, ROUND_WORKFLOW
 
 COMMAND_ACTOR = "督查考核（命令行）"
+MOVABLE = {
+    "round": (AssessmentRound, ROUND_WORKFLOW),
+    "remedy": (Remedy, REMEDY_WORKFLOW),
+    "circular": (Circular, CIRCULAR_WORKFLOW),
+}
 
 
 def _agency(value: str) -> Agency:
@@ -47,6 +56,14 @@ class Command(BaseCommand):
         imported.add_argument("file")
         imported.add_argument("--owner", required=True, help="制定机关（编号或统一社会信用代码）")
         sub.add_parser("install", help="存入随平台提供而尚未存入的指标体系")
+        move = sub.add_parser("move", help="以某用户身份对考核轮次、整改任务或通报执行一项操作")
+        move.add_argument("kind", choices=sorted(MOVABLE))
+        move.add_argument("id", type=int)
+        move.add_argument("transition")
+        move.add_argument("--user", required=True, help="执行操作的用户名")
+        move.add_argument(
+            "--set", action="append", default=[], metavar="字段=值", help="该操作表单的字段"
+        )
 
     def handle(self, *args, verb, **options):
         getattr(self, f"_{verb}")(options)
@@ -141,6 +158,20 @@ class Command(BaseCommand):
             except Refused as refused:
                 raise CommandError(refused.message) from None
         self.stdout.write(f"已导入为草稿：{record}（{record.code}）")
+
+    def _move(self, options) -> None:
+        model, workflow = MOVABLE[options["kind"]]
+        record = model.objects.filter(pk=options["id"]).first()
+        user = User.objects.filter(username=options["user"], is_active=True).first()
+        if record is None or user is None:
+            raise CommandError("没有该记录或该用户")
+        fields = dict(pair.split("=", 1) for pair in options["set"] if "=" in pair)
+        try:
+            with acting_as(actor_for_user(user)):
+                result = workflow.perform(record, options["transition"], fields, user=user)
+        except (Refused, PermissionDenied) as refused:
+            raise CommandError(getattr(refused, "message", None) or str(refused)) from None
+        self.stdout.write(workflow.message(options["transition"], result))
 
     def _install(self, options) -> None:
         self.stdout.write(f"新存入 {standing.install_shipped()} 个指标体系。")
