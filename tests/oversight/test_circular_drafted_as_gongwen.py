@@ -57,6 +57,7 @@ def test_the_draft_names_ranking_failures_problems_and_remedies(county, agency_a
     assert "测试县乙局：严重错误，首页将领导姓名写错。（整改情况：待整改）" in body
     assert "测试县甲局：文件失效" not in body  # its remedy was accepted
     assert "前将整改情况报送测试县人民政府" in body
+    assert "/workbench/" not in body  # the 通报 is published: no internal addresses
     with pytest.raises(Refused, match="已起草通报"):
         circulars.draft(round_, user=boss)
 

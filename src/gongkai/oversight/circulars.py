@@ -23,6 +23,7 @@ from .rules import CIRCULAR_RULES, ROUND_RULES
 from .scoring import rounded
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
+WORKBENCH = "/workbench/"
 TYPICAL_PROBLEMS = 5  # the problems a 通报 names, those found at the most units first
 
 
@@ -44,7 +45,15 @@ def _problems(results, system) -> list[str]:
         agency, item = cases[0]
         finding = item.findings[0]
         example = finding.reason or leaf.rule
-        where = next((e.get("url") for e in finding.evidence if e.get("url")), "")
+        # A 通报 is published: it cites public pages only, never the workbench's.
+        where = next(
+            (
+                e["url"]
+                for e in finding.evidence
+                if e.get("url") and not e["url"].startswith(WORKBENCH)
+            ),
+            "",
+        )
         lines.append(
             f"（{_ordinal(n)}）{leaf.name}。{len(cases)}个单位存在此问题。"
             f"如{agency.name}：{example}" + (f"（{where}）" if where else "") + "。"
