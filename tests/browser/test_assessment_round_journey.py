@@ -1,8 +1,8 @@
 """In a real browser: the county's 主管部门 opens a quarterly round, adds a manual deduction
 with a screenshot; the department's clerk, on a 375 px phone, finds the remedy on its
 self-check page and answers it; the 主管部门 re-checks it from the inbox, closes the round,
-drafts the 通报, takes its PDF and sends it to publication; the department's self-check page
-shows the same findings as the round."""
+drafts the 通报, takes its PDF and sends it to publication, and reads the dashboard; the
+department's self-check page shows the same findings as the round."""
 
 import pytest
 from playwright.sync_api import expect
@@ -111,6 +111,16 @@ def test_round_from_opening_to_the_circular(browser, live_server, county, agency
     shot(page, "oversight-circular-desktop")
     page.goto(f"{live_server.url}/workbench/oversight/agencies/{agency_a.pk}/")
     supervisor_findings = page.locator(".finding").all_inner_texts()
+
+    page.get_by_role("navigation", name="工作台菜单").get_by_role(
+        "link", name="督查考核总览"
+    ).click()
+    expect(page.locator("#trend-table")).to_contain_text(agency_a.display_name)
+    expect(page.locator("#trend-charts svg").first).to_be_visible()
+    shot(page, "oversight-dashboard-desktop")
+    page.set_viewport_size(PHONE)
+    _fits(page)
+    shot(page, "oversight-dashboard-phone")
     boss.close()
 
     mobile.goto(f"{live_server.url}/workbench/oversight/agencies/{agency_a.pk}/")

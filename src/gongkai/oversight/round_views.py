@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from gongkai.agencies import access
 from gongkai.catalog.serving import file_response
@@ -19,7 +19,7 @@ from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 from gongkai.web.transitions import show_refusal
 
-from . import circulars, rounds
+from . import circulars, dashboard, rounds
 from .forms import OpenRoundForm
 from .models import AssessmentRound, Circular, Deduction, Remedy
 from .queues import QUEUES
@@ -229,3 +229,24 @@ class ScreenshotView(EvidenceFileView):
 
 class RemedyFileView(EvidenceFileView):
     model, field = Remedy, "answer_file"
+
+
+class DashboardView(StaffMixin, TemplateView):
+    """The 主管部门's overview: scores across rounds, open and overdue remedies, the latest
+    probe results, each leading to its evidence."""
+
+    action = "oversight.manage"
+    template_name = "oversight/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        user, today = self.request.user, timezone.localdate()
+        shown, trends = dashboard.trends(user)
+        run, probe_rows = dashboard.latest_probes(user)
+        return super().get_context_data(
+            rounds=shown,
+            trends=trends,
+            remedies=dashboard.open_remedies(user, today),
+            run=run,
+            probe_rows=probe_rows,
+            **kwargs,
+        )

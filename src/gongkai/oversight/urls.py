@@ -12,6 +12,7 @@ urlpatterns = [
     path("systems/<int:pk>/", views.SystemDetailView.as_view(), name="system"),
     path("systems/<int:pk>/edit/", views.SystemEditView.as_view(), name="system_edit"),
     path("systems/<int:pk>/export/", views.SystemExportView.as_view(), name="system_export"),
+    path("dashboard/", round_views.DashboardView.as_view(), name="dashboard"),
     path("rounds/", round_views.RoundListView.as_view(), name="rounds"),
     path("rounds/new/", round_views.RoundOpenView.as_view(), name="round_open"),
     path("rounds/<int:pk>/", round_views.RoundDetailView.as_view(), name="round"),

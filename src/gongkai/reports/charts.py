@@ -64,9 +64,15 @@ def _scale_top(maximum: int) -> int:
 
 
 def bar_chart(
-    title: str, slug: str, years: list[int], series: dict[str, list[int | None]]
+    title: str,
+    slug: str,
+    years: list[int],
+    series: dict[str, list[int | None]],
+    captions: list[str] | None = None,
 ) -> Chart:
-    """Bars per year, one bar per series side by side (a missing figure leaves a gap)."""
+    """Bars per year, one bar per series side by side (a missing figure leaves a gap).
+    `captions` name the groups when they are not years (an assessment round's title)."""
+    captions = captions or [f"{year}年" for year in years]
     chart = Chart(title, slug)
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
@@ -91,12 +97,12 @@ def bar_chart(
                 continue
             height = plot_h * value / top
             x = LEFT + group_w * y_index + offset + bar_w * index
-            label = f"{years[y_index]}年{name}{value}"
+            label = f"{captions[y_index]}{name}{value}"
             chart.bars.append(Bar(x, base - height, bar_w, height, colour, label))
             if len(series) == 1:
                 chart.texts.append(Text(x + bar_w / 2, base - height - 3, str(value), size=8))
-    for y_index, year in enumerate(years):
-        chart.texts.append(Text(LEFT + group_w * (y_index + 0.5), base + 14, f"{year}年", size=9))
+    for y_index, caption in enumerate(captions):
+        chart.texts.append(Text(LEFT + group_w * (y_index + 0.5), base + 14, caption, size=9))
     for index, (colour, name) in enumerate(chart.legend):
         x = LEFT + index * 70
         chart.bars.append(Bar(x, HEIGHT - 14, 8, 8, colour, ""))

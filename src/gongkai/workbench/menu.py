@@ -38,6 +38,7 @@ MENU = (
     MenuEntry("网站栏目", "columns:list", "column.view"),
     MenuEntry("督查考核自查", "oversight:index", "oversight.view"),
     MenuEntry("考核指标体系", "oversight:systems", "oversight.view"),
+    MenuEntry("督查考核总览", "oversight:dashboard", "oversight.manage"),
     MenuEntry("考核轮次", "oversight:rounds", "oversight.view"),
     MenuEntry("整改任务", "oversight:remedies", "oversight.view"),
     MenuEntry("年度报告", "reports:list", "report.view"),
