@@ -2,18 +2,30 @@
 evidence, asks the agency for a 整改 due as the system says, and scores what is left
 unremedied by the system's rule (the indicator scoring 0); rank follows the scores."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from gongkai.lib.errors import Refused
-from gongkai.oversight import rounds
-from gongkai.oversight.models import ProbeRun, Remedy, RemedyStatus, RoundStatus
+from gongkai.oversight import rounds, services
+from gongkai.oversight.models import (
+    AssessmentRound,
+    ProbeRun,
+    Remedy,
+    RemedyStatus,
+    RoundStatus,
+)
 from gongkai.oversight.standing import record_run
 from tests.conftest import make_staff
-from tests.oversight.round_makers import deduct, open_quarter, screenshot, supervisor_of
+from tests.oversight.round_makers import (
+    deduct,
+    open_quarter,
+    screenshot,
+    shipped,
+    supervisor_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +55,25 @@ def test_only_agencies_below_the_organiser_and_its_active_systems(county, agency
     boss = supervisor_of(county)
     with pytest.raises(Refused, match="不是测试县人民政府的下级机关"):
         open_quarter(county, [county], boss)
+    draft = services.copy_system(shipped(), owner=county, user=boss)  # not switched on
+    for changes, refused in (
+        ({"system": draft}, "已启用"),
+        ({"cadence": "monthly"}, "季度、半年或年度"),
+        ({"period_end": date(2026, 9, 30)}, "考核期止"),
+    ):
+        fields = {
+            "owner": county,
+            "title": "考核",
+            "cadence": "quarterly",
+            "period_start": date(2026, 10, 1),
+            "period_end": date(2026, 12, 31),
+            "system": shipped(),
+            "agencies": [agency_a],
+            "user": boss,
+        }
+        with pytest.raises(Refused, match=refused):
+            rounds.open_round(**(fields | changes))
+    assert not AssessmentRound.objects.exists()
 
 
 def test_a_deduction_keeps_its_evidence_and_asks_for_a_remedy(county, agency_a):

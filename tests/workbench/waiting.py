@@ -9,12 +9,15 @@ from django.utils import timezone
 from gongkai.applications import services as cases
 from gongkai.columns.models import Column
 from gongkai.engagement import services as engagement
+from gongkai.oversight import rounds
+from gongkai.oversight.models import Remedy
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.oversight.round_makers import deduct, open_quarter
 
 
 @dataclass
@@ -113,4 +116,16 @@ def make_waiting(agency, supervisor) -> Waiting:
     publish_on(team, "统计数据", d("2026-11-01"))  # a news cycle of 14 days: stale
     empty_column = make_column(agency, "专题专栏", kind="other")
     rows["columns_attention"] = [stale_column, empty_column]
+
+    # 整改: one due in three days, one overdue, one answered and awaiting the re-check.
+    round_ = open_quarter(agency.parent, [agency], supervisor)
+    soon, overdue_remedy, answered = (deduct(round_, agency, supervisor).remedy for _ in "123")
+    Remedy.objects.filter(pk=soon.pk).update(due_on=d("2026-12-04"))
+    Remedy.objects.filter(pk=overdue_remedy.pk).update(due_on=d("2026-11-30"))
+    rounds.answer(answered, text="已整改。", file=None, user=clerk)
+    rows |= {
+        "remedies_due": [soon, overdue_remedy],
+        "remedies_to_check": [answered],
+        "remedies_overdue": [overdue_remedy],
+    }
     return waiting

@@ -28,6 +28,7 @@ from .models import (
     ProbeRun,
     Remedy,
     RemedyStatus,
+    RoundCadence,
     RoundStatus,
     SystemStatus,
 )
@@ -89,6 +90,8 @@ def open_round(
     for agency in agencies:
         if agency.pk == owner.pk or not agency.path.startswith(owner.path):
             raise Refused(f"{agency.name}不是{owner.name}的下级机关", "agencies")
+    if cadence not in RoundCadence.values:
+        raise Refused("周期应为季度、半年或年度", "cadence")
     if period_end < period_start:
         raise Refused("考核期止不能早于考核期起", "period_end")
     if not usable_systems(owner).filter(pk=system.pk).exists():
