@@ -18,6 +18,13 @@ from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Consultation, ConsultationComment, Message
 from gongkai.interpretations.models import Interpretation
 from gongkai.newmedia.models import NewMediaAccount
+from gongkai.oversight.models import (
+    AssessmentRound,
+    Circular,
+    Deduction,
+    IndicatorSystem,
+    Remedy,
+)
 from gongkai.profiles.models import LeaderEntry, ProfileVersion
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
@@ -29,6 +36,7 @@ from tests.conftest import make_staff
 from tests.engagement import owned_rows as engagement_rows
 from tests.interpretations import owned_rows as interpretation_rows
 from tests.newmedia import owned_rows as new_media_rows
+from tests.oversight import owned_rows as oversight_rows
 from tests.profiles import owned_rows as profile_rows
 from tests.reports import owned_rows as report_rows
 
@@ -102,4 +110,11 @@ OWNED: dict[type, Owned] = {
     ProfileVersion: Owned(make=profile_rows.version, payload=profile_rows.payload),
     LeaderEntry: Owned(make=profile_rows.leader, payload=profile_rows.payload),
     NewMediaAccount: Owned(make=new_media_rows.account, payload=new_media_rows.account_payload),
+    IndicatorSystem: Owned(make=oversight_rows.system, payload=oversight_rows.system_payload),
+    AssessmentRound: Owned(
+        make=oversight_rows.assessment_round, payload=oversight_rows.transition_payload
+    ),
+    Deduction: Owned(make=oversight_rows.deduction, payload=oversight_rows.transition_payload),
+    Remedy: Owned(make=oversight_rows.remedy, payload=oversight_rows.transition_payload),
+    Circular: Owned(make=oversight_rows.circular, payload=oversight_rows.transition_payload),
 }

@@ -27,6 +27,8 @@ from gongkai.engagement.workflow import MESSAGE_WORKFLOW
 from gongkai.interpretations import services as interpretations
 from gongkai.interpretations.models import NoInterpretationReason
 from gongkai.interpretations.workflow import DOCUMENT_WORKFLOW, INTERPRETATION_WORKFLOW
+from gongkai.oversight import circulars, rounds
+from gongkai.oversight.workflow import CIRCULAR_WORKFLOW, REMEDY_WORKFLOW, ROUND_WORKFLOW
 from gongkai.profiles import services as profiles
 from gongkai.profiles.workflow import PROFILE_WORKFLOW
 from gongkai.reports import services as reports
@@ -40,6 +42,7 @@ from tests.conftest import login, make_agency, make_staff
 from tests.engagement.consultation_makers import comment_on, consultation_in
 from tests.engagement.makers import SPAM, channel_of, make_message
 from tests.interpretations.makers import make_interpretation, make_policy
+from tests.oversight.round_makers import deduct, open_quarter
 from tests.profiles.makers import add_leader, draft, editors
 
 pytestmark = pytest.mark.django_db
@@ -169,6 +172,23 @@ PROFILES = Channel(
     offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
     status=lambda version: type(version).objects.get(pk=version.pk).status,
 )
+
+
+def _oversight_channel(workflow, url_name, api_path):
+    return Channel(
+        workflow,
+        page=lambda record: reverse(url_name, args=[record.pk]),
+        post=lambda record, name: (reverse(url_name, args=[record.pk]), {"transition": name}),
+        api=lambda record: f"/api/staff/{api_path}/{record.pk}/transitions/",
+        api_name="transition",
+        offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+        status=lambda record: type(record).objects.get(pk=record.pk).status,
+    )
+
+
+ROUNDS = _oversight_channel(ROUND_WORKFLOW, "oversight:round", "assessment-rounds")
+REMEDIES = _oversight_channel(REMEDY_WORKFLOW, "oversight:remedy", "remedies")
+CIRCULARS = _oversight_channel(CIRCULAR_WORKFLOW, "oversight:circular", "circulars")
 
 
 @pytest.fixture
@@ -496,3 +516,60 @@ def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):
     assert by_page == by_api
     assert by_page[0] == "refused"
     assert any("提交人" in message for message in by_page[1])
+
+
+# ---- 督查考核: rounds, remedies, 通报 ---------------------------------------------------------
+
+
+def _round_in(county, agency, actor, state: str):
+    round_ = open_quarter(county, [agency], actor)
+    if state == "remedy_pending":
+        deduct(round_, agency, actor)
+    if state == "closed":
+        round_ = rounds.close(round_, user=actor)
+    return round_
+
+
+ROUND_MOVES = {
+    # state: (carried out with no input, offered)
+    "open": (1, {"deduct", "close"}),
+    "remedy_pending": (0, {"deduct"}),  # closing waits for the remedy's due date
+    "closed": (1, {"draft_circular"}),
+}
+
+
+@pytest.mark.parametrize("state", ROUND_MOVES)
+def test_round_transitions(county, agency_a, actor, state):
+    done = _compare(ROUNDS, lambda: _round_in(county, agency_a, actor, state), actor)
+    offered = _offers_agree(ROUNDS, _round_in(county, agency_a, actor, state), actor)
+    assert (done, offered) == ROUND_MOVES[state]
+
+
+def _remedy_in(county, agency, actor, state: str):
+    remedy = deduct(open_quarter(county, [agency], actor), agency, actor).remedy
+    if state == "answered":
+        remedy = rounds.answer(remedy, text="已整改。", file=None, user=actor)
+    return remedy
+
+
+REMEDY_MOVES = {"pending": (0, {"answer"}), "answered": (1, {"accept", "reject"})}
+
+
+@pytest.mark.parametrize("state", REMEDY_MOVES)
+def test_remedy_transitions(county, agency_a, actor, state):
+    done = _compare(REMEDIES, lambda: _remedy_in(county, agency_a, actor, state), actor)
+    offered = _offers_agree(REMEDIES, _remedy_in(county, agency_a, actor, state), actor)
+    assert (done, offered) == REMEDY_MOVES[state]
+
+
+def test_circular_transitions(county, agency_a, actor):
+    # Sending the 通报 to publication makes a catalog item of the county: a clerk's right there.
+    Membership.objects.create(user=actor, agency=county, role=Role.CLERK)
+
+    def draft():
+        closed = rounds.close(open_quarter(county, [agency_a], actor), user=actor)
+        return circulars.draft(closed, user=actor)
+
+    done = _compare(CIRCULARS, draft, actor)
+    offered = _offers_agree(CIRCULARS, draft(), actor)
+    assert (done, offered) == (1, {"edit", "publish"})

@@ -21,6 +21,7 @@ urlpatterns = [
     path("workbench/columns/", include("gongkai.columns.urls")),
     path("workbench/profiles/", include("gongkai.profiles.urls")),
     path("workbench/new-media/", include("gongkai.newmedia.urls")),
+    path("workbench/oversight/", include("gongkai.oversight.urls")),
     path("api/", include("gongkai.api.urls")),
 ]
 

@@ -9,6 +9,8 @@ from gongkai.workbench.inbox import SOURCES, inbox_for
 from tests.conftest import login, make_staff
 from tests.workbench.waiting import make_waiting
 
+SUPERVISORS_ONLY = ("accept", "remedies_to_check", "remedies_overdue")
+
 
 @pytest.fixture
 def county_work(county, agency_a, agency_b):
@@ -49,8 +51,9 @@ def test_each_source_counts_its_own_agency_rows_only(county_work):
         for user in everyone:
             found |= set(source.rows(user, timezone.localdate()).values_list("pk", flat=True))
         assert not found & other, source.title
-        # Accepting is the 主管部门's, above the agency: nobody in it sees that source.
-        assert found == (set() if source.queue == "accept" else own), source.title
+        # Accepting reports and re-checking remedies are the 主管部门's, above the agency:
+        # nobody in it sees those sources.
+        assert found == (set() if source.queue in SUPERVISORS_ONLY else own), source.title
 
 
 def test_roles_decide_which_sources_a_user_sees(county_work):

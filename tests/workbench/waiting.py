@@ -11,6 +11,8 @@ from gongkai.applications import services as cases
 from gongkai.columns.models import Column
 from gongkai.engagement import consultations
 from gongkai.engagement import services as engagement
+from gongkai.oversight import rounds
+from gongkai.oversight.models import Remedy
 from gongkai.profiles import services as profiles
 from gongkai.reports import services as reports
 from gongkai.review import services as review
@@ -21,6 +23,7 @@ from tests.engagement.consultation_makers import comment_on, make_consultation
 from tests.engagement.makers import SPAM, channel_of, make_message
 from tests.interpretations.makers import make_interpretation, make_policy, sync
 from tests.newmedia.makers import make_account
+from tests.oversight.round_makers import deduct, open_quarter
 from tests.profiles.makers import Editors, draft
 
 
@@ -146,4 +149,15 @@ def make_waiting(agency, supervisor) -> Waiting:
 
     make_account(agency, "正常更新的账号", d("2026-11-30"))
     rows["new_media_attention"] = [make_account(agency, "超过2周的账号", d("2026-11-01"))]
+    # 整改: one due in three days, one overdue, one answered and awaiting the re-check.
+    round_ = open_quarter(agency.parent, [agency], supervisor)
+    soon, overdue_remedy, answered = (deduct(round_, agency, supervisor).remedy for _ in "123")
+    Remedy.objects.filter(pk=soon.pk).update(due_on=d("2026-12-04"))
+    Remedy.objects.filter(pk=overdue_remedy.pk).update(due_on=d("2026-11-30"))
+    rounds.answer(answered, text="已整改。", file=None, user=clerk)
+    rows |= {
+        "remedies_due": [soon, overdue_remedy],
+        "remedies_to_check": [answered],
+        "remedies_overdue": [overdue_remedy],
+    }
     return waiting

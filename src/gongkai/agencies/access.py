@@ -99,12 +99,21 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "newmedia.view": STAFF_ROLES | {R.SUPERVISOR},
     "newmedia.change": frozenset({R.CLERK, R.AGENCY_ADMIN}),
     "newmedia_warning.view": frozenset({R.LEADER, R.AGENCY_ADMIN, R.SUPERVISOR}),
+    # 督查考核: every staff member sees where the agency stands against the active indicator
+    # system (自查); the 主管部门 keeps the systems (copies, edits, switches them on) and the
+    # gates' facts of the agencies below it (services, portal), runs the probes and the
+    # assessment rounds (deductions, re-checks of 整改, the 通报).
+    "oversight.view": STAFF_ROLES | {R.SUPERVISOR},
+    "oversight.manage": frozenset({R.SUPERVISOR}),
+    # The agency's office answers the 整改 a round's deduction asks of it.
+    "oversight.remedy": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
 }
 
 
 # What a 主管部门 does to the agencies below it, besides reading: accepting or returning their
-# annual reports (Art. 49: departments report to their 主管部门).
-SUPERVISING_ACTIONS = frozenset({"report.accept"})
+# annual reports (Art. 49: departments report to their 主管部门), and inspecting and assessing
+# them (督查考核).
+SUPERVISING_ACTIONS = frozenset({"report.accept", "oversight.manage"})
 
 
 def is_read(action: str) -> bool:

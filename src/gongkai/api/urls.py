@@ -10,6 +10,7 @@ from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
 from gongkai.engagement import consultation_api
 from gongkai.interpretations import api as interpretations_api
+from gongkai.oversight import api as oversight_api
 from gongkai.profiles import api as profiles_api
 from gongkai.reports import api as reports_api
 from gongkai.review import item_api
@@ -68,6 +69,9 @@ staff.register(
     "consultation-comments", consultation_api.CommentViewSet, basename="staff-consultation-comment"
 )
 staff.register("profiles", profiles_api.ProfileViewSet, basename="staff-profile")
+staff.register("assessment-rounds", oversight_api.RoundViewSet, basename="staff-assessment-round")
+staff.register("remedies", oversight_api.RemedyViewSet, basename="staff-remedy")
+staff.register("circulars", oversight_api.CircularViewSet, basename="staff-circular")
 
 app_name = "api"
 urlpatterns = [

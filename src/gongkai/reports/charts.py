@@ -8,10 +8,15 @@ from gongkai.lib.charts import HEIGHT, WIDTH, Chart, drawing, svg  # noqa: F401
 
 
 def bar_chart(
-    title: str, slug: str, years: list[int], series: dict[str, list[int | None]]
+    title: str,
+    slug: str,
+    years: list[int],
+    series: dict[str, list[int | None]],
+    captions: list[str] | None = None,
 ) -> Chart:
-    """Bars per year, one bar per series side by side (a missing figure leaves a gap)."""
-    return shapes.bar_chart(title, slug, [f"{year}年" for year in years], series)
+    """Bars per year, one bar per series side by side (a missing figure leaves a gap).
+    `captions` name the groups when they are not years (an assessment round's title)."""
+    return shapes.bar_chart(title, slug, captions or [f"{year}年" for year in years], series)
 
 
 def year_over_year(history: list[dict]) -> list[Chart]:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "gongkai.columns",
     "gongkai.profiles",
     "gongkai.newmedia",
+    "gongkai.oversight",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.interpretations",

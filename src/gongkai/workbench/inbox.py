@@ -17,6 +17,7 @@ from gongkai.columns.inbox import SOURCES as COLUMN_SOURCES
 from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
 from gongkai.interpretations.inbox import SOURCES as INTERPRETATION_SOURCES
 from gongkai.newmedia.inbox import SOURCES as NEW_MEDIA_SOURCES
+from gongkai.oversight.inbox import SOURCES as OVERSIGHT_SOURCES
 from gongkai.profiles.inbox import SOURCES as PROFILE_SOURCES
 from gongkai.reports.inbox import SOURCES as REPORT_SOURCES
 from gongkai.review.inbox import SOURCES as REVIEW_SOURCES
@@ -51,6 +52,7 @@ SOURCES: tuple[Source, ...] = (
     *COLUMN_SOURCES,
     *PROFILE_SOURCES,
     *NEW_MEDIA_SOURCES,
+    *OVERSIGHT_SOURCES,
 )
 
 
