@@ -15,8 +15,17 @@ from tests.catalog.makers import Team, make_item
 from tests.conftest import make_staff
 from tests.engagement.makers import make_message
 
-PUBLIC_NAMESPACES = ("portal", "disclosure", "apply", "annual_reports", "search", "engage")
-# Not pages: feeds, sitemaps, files and downloads, and the column's old 年报 address.
+PUBLIC_NAMESPACES = (
+    "portal",
+    "disclosure",
+    "apply",
+    "annual_reports",
+    "search",
+    "engage",
+    "notices",
+)
+# Not pages: feeds, sitemaps, files and downloads (the printed notices among them), and the
+# column's old 年报 address.
 NOT_PAGES = {
     "disclosure:feed",
     "disclosure:agency_feed",
@@ -30,6 +39,10 @@ NOT_PAGES = {
     "apply:reply_download",
     "apply:reply_file_download",
     "annual_reports:download",
+    "notices:item",
+    "notices:guide",
+    "notices:catalog",
+    "notices:report",
 }
 
 
@@ -113,7 +126,7 @@ def page_urls(published) -> dict[str, str]:
 
 def feed_urls(published) -> dict[str, str]:
     """An address of every public feed, sitemap and published file, by its URL name."""
-    agency, report = published["agency"], published["report"]
+    agency, item, report = published["agency"], published["item"], published["report"]
     topic = Topic.objects.get(parent=None, name="综合政务")
     return {
         "disclosure:feed": reverse("disclosure:feed"),
@@ -123,4 +136,8 @@ def feed_urls(published) -> dict[str, str]:
         "disclosure:sitemap_section": reverse("disclosure:sitemap_section", args=["items"]),
         "annual_reports:download": reverse("annual_reports:download", args=[report.pk])
         + "?as=xlsx",
+        "notices:item": reverse("notices:item", args=[item.pk]),
+        "notices:guide": reverse("notices:guide", args=[agency.pk]) + "?size=a3",
+        "notices:catalog": reverse("notices:catalog", args=[agency.pk]),
+        "notices:report": reverse("notices:report", args=[report.pk]),
     }

@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("gongkai.reports.public_urls")),
     path("workbench/engagement/", include("gongkai.engagement.urls")),
     path("hudong/", include("gongkai.engagement.public_urls")),
+    path("notices/", include("gongkai.notices.urls")),
     path("workbench/columns/", include("gongkai.columns.urls")),
     path("api/", include("gongkai.api.urls")),
 ]

@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 from tests.public_pages import feed_urls, page_urls, publish_everything
 
 # What the public pages, the search form, the look-ups and the downloads read (web/params.py,
-# search/forms.py, catalog/public.py, engagement/portal.py, applications/portal.py).
+# search/forms.py, catalog/public.py, notices/views.py, engagement/portal.py,
+# applications/portal.py).
 NAMES = [
     "q", "agency", "topic", "genre", "year", "page", "page_size", "kind", "sort", "date_from",
     "date_to", "validity", "disclosure", "drafts", "as", "excerpt", "start", "workdays", "code",
-    "phone", "cell", "limit", "offset",
+    "phone", "cell", "limit", "offset", "size",
 ]  # fmt: skip
 NASTY = [
     "²", "٣", "-1", "0", "0.0", "1e400", "NaN", "9223372036854775808",
@@ -59,7 +60,8 @@ ADDRESS_NAMES = sorted(
         "annual_reports:agency", "annual_reports:detail", "search:search", "engage:write",
         "engage:receipt", "engage:lookup", "engage:replies", "engage:reply", "disclosure:feed",
         "disclosure:agency_feed", "disclosure:topic_feed", "disclosure:sitemap",
-        "disclosure:sitemap_section", "annual_reports:download",
+        "disclosure:sitemap_section", "annual_reports:download", "notices:item",
+        "notices:guide", "notices:catalog", "notices:report",
     ]
 )  # fmt: skip
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workbench",
     "gongkai.portal",
+    "gongkai.notices",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",
@@ -284,7 +285,8 @@ GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
 # Public submissions (applications; online messages) accepted per client address and hour.
 GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR", 10)
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
-# counts cases as due soon, and the workbench's address its links start with.
+# counts cases as due soon, and the site's address its links (and the QR codes of printed
+# notices, gongkai/notices) start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
