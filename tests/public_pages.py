@@ -23,6 +23,7 @@ PUBLIC_NAMESPACES = (
     "search",
     "engage",
     "notices",
+    "kiosk",
 )
 # Not pages: feeds, sitemaps, files and downloads (the printed notices among them), and the
 # column's old 年报 address.
@@ -121,6 +122,21 @@ def page_urls(published) -> dict[str, str]:
         "engage:lookup": reverse("engage:lookup"),
         "engage:replies": reverse("engage:replies"),
         "engage:reply": reverse("engage:reply", args=[published["message"].pk]),
+    } | kiosk_urls(published)
+
+
+def kiosk_urls(published) -> dict[str, str]:
+    """An address of every page of the touch-screen kiosk, by its URL name."""
+    agency, item = published["agency"], published["item"]
+    return {
+        "kiosk:home": reverse("kiosk:home"),
+        "kiosk:agencies": reverse("kiosk:agencies"),
+        "kiosk:browse": reverse("kiosk:browse") + f"?agency={agency.pk}",
+        "kiosk:item": reverse("kiosk:item", args=[item.pk]),
+        "kiosk:search": reverse("kiosk:search") + "?q=最低生活保障",
+        "kiosk:guides": reverse("kiosk:guides"),
+        "kiosk:guide": reverse("kiosk:guide", args=[agency.pk]),
+        "kiosk:apply": reverse("kiosk:apply", args=[agency.pk]),
     }
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("workbench/engagement/", include("gongkai.engagement.urls")),
     path("hudong/", include("gongkai.engagement.public_urls")),
     path("notices/", include("gongkai.notices.urls")),
+    path("kiosk/", include("gongkai.kiosk.urls")),
     path("workbench/columns/", include("gongkai.columns.urls")),
     path("api/", include("gongkai.api.urls")),
 ]

@@ -44,6 +44,14 @@ MOST_QUERIES = {
     "engage:lookup": 0,
     "engage:replies": 4,
     "engage:reply": 2,
+    "kiosk:home": 1,
+    "kiosk:agencies": 2,
+    "kiosk:browse": 4,
+    "kiosk:item": 3,
+    "kiosk:search": 1,
+    "kiosk:guides": 2,
+    "kiosk:guide": 5,
+    "kiosk:apply": 2,
 }
 SAVEPOINT_AND_RELEASE = 2
 # Expired lookups cleared, this address's recent ones counted, this one recorded, the case

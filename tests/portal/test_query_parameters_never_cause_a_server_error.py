@@ -61,7 +61,9 @@ ADDRESS_NAMES = sorted(
         "engage:receipt", "engage:lookup", "engage:replies", "engage:reply", "disclosure:feed",
         "disclosure:agency_feed", "disclosure:topic_feed", "disclosure:sitemap",
         "disclosure:sitemap_section", "annual_reports:download", "notices:item",
-        "notices:guide", "notices:catalog", "notices:report",
+        "notices:guide", "notices:catalog", "notices:report", "kiosk:home", "kiosk:agencies",
+        "kiosk:browse", "kiosk:item", "kiosk:search", "kiosk:guides", "kiosk:guide",
+        "kiosk:apply",
     ]
 )  # fmt: skip
 

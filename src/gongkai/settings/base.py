@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gongkai.workbench",
     "gongkai.portal",
     "gongkai.notices",
+    "gongkai.kiosk",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",
@@ -293,6 +294,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
 # A website column counts as due soon this many days before its update cycle runs out.
 GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
+# The kiosk (/kiosk/) goes back to its start page after this many seconds untouched.
+GONGKAI_KIOSK_IDLE_SECONDS = env_int("GONGKAI_KIOSK_IDLE_SECONDS", 60)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
