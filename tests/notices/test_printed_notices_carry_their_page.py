@@ -14,6 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from gongkai.catalog.models import ItemVersion
+from gongkai.notices.sheet import is_heading
 from tests.browser.conftest import SCREENSHOTS
 from tests.catalog.makers import make_item
 from tests.conftest import login, make_staff
@@ -116,6 +117,8 @@ def test_the_guide_notice(published, tmp_path):
     assert "测试县甲局政府信息公开指南" in text
     assert "张贴日期：2026年12月1日" in text
     assert "主动公开" in text
+    assert "办公地址：" in text
+    assert text.count("2026年12月1日") == 2  # 发布日期 (the guide's update) and 张贴日期
     assert _qr(pdf, tmp_path) == BASE + reverse("disclosure:guide", args=[agency.pk])
 
 
@@ -165,3 +168,10 @@ def test_staff_pages_and_the_public_item_page_offer_the_notice(published):
         response = staff.get(page)
         assert response.status_code == 200, page
         assert f'href="{link}"' in response.content.decode(), page
+
+
+def test_first_level_headings_are_told_from_body_paragraphs():
+    assert is_heading("一、总体情况")
+    assert is_heading("十二、其他需要报告的事项")
+    assert not is_heading("一、" + "本机关认真贯彻落实条例" * 4)
+    assert not is_heading("2025年，本机关认真贯彻落实《条例》。")

@@ -24,6 +24,7 @@ from gongkai.reports.models import AnnualReport
 from .sheet import Notice
 
 CATALOG_ROWS = 30
+TERM_MAX_CHARS = 8
 
 
 def absolute(path: str) -> str:
@@ -50,16 +51,31 @@ def item_notice(item: InfoItem) -> Notice:
 
 def guide_notice(agency: Agency) -> Notice:
     context = guides.guide_context(agency)
-    title = f"{agency.name}政府信息公开指南"
-    text = html_to_text(render_to_string("catalog/public/guide_text.html", context))
     updated = context["updated"]
+    # The page's own date line is the notice's 发布日期, printed once in the heading.
+    markup = render_to_string("catalog/public/guide_text.html", context | {"updated": None})
+    title = f"{agency.name}政府信息公开指南"
+    # The page's facts (办公地址, 电话…) are a term list: each term ends in "：" and its value
+    # follows on the same line.
+    text = html_to_text(markup.replace("</dt>", "：</dt>")).removeprefix(title)
     return Notice(
         agency=agency.name,
         title=title,
         published_on=timezone.localdate(updated) if updated else None,
         url=absolute(reverse("disclosure:guide", args=[agency.pk])),
-        paragraphs=paragraphs(text.removeprefix(title)),
+        paragraphs=_terms_joined(paragraphs(text)),
     )
+
+
+def _terms_joined(lines: list[str]) -> list[str]:
+    """A term of a list (a short line ending in "：") and its value as one paragraph."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].endswith("：") and len(joined[-1]) <= TERM_MAX_CHARS:
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
 
 
 def catalog_notice(agency: Agency) -> Notice:

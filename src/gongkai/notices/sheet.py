@@ -6,6 +6,7 @@ by the sheet's scale, and an A3 notice holds the same words per page, only large
 read from further away.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
@@ -72,7 +73,10 @@ def write_pdf(notice: Notice, sheet: str, posted_on: date) -> bytes:
         flow.append(Paragraph(escape(notice.reference), dates))
     flow += [Paragraph(escape(line), dates) for line in _date_lines(notice.published_on, posted_on)]
     flow.append(Spacer(1, 8 * mm * scale))
-    flow += [Paragraph(escape(text), body) for text in notice.paragraphs]
+    heading = style("heading", heading_font, BODY_PT * 1.1, spaceBefore=6 * scale, keepWithNext=1)
+    flow += [
+        Paragraph(escape(text), heading if is_heading(text) else body) for text in notice.paragraphs
+    ]
     flow += [
         Paragraph(f"{escape(text)}（{escape(day)}）" if day else escape(text), row)
         for text, day in notice.lines
@@ -107,6 +111,16 @@ def write_pdf(notice: Notice, sheet: str, posted_on: date) -> bytes:
     )
     document.build(flow)
     return out.getvalue()
+
+
+# A first-level heading of a Chinese text: 「一、」 to 「十、」 opening a short line, set in 黑体
+# without indent (GB/T 9704-2012 §7.3.3).
+FIRST_LEVEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+HEADING_MAX_CHARS = 30
+
+
+def is_heading(text: str) -> bool:
+    return bool(FIRST_LEVEL.match(text)) and len(text) <= HEADING_MAX_CHARS
 
 
 def _date_lines(published_on: date | None, posted_on: date) -> list[str]:
