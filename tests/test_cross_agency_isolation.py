@@ -23,6 +23,8 @@ PUBLIC_NAMESPACES = {
     "search",
     "annual_reports",
     "engage",
+    "notices",
+    "kiosk",
 }
 PUBLIC_NAMES = {"api:schema", "api:docs"}
 PUBLIC_PREFIX = "api:public-"

