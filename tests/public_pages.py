@@ -25,9 +25,11 @@ PUBLIC_NAMESPACES = (
     "search",
     "engage",
     "jiedu",
+    "notices",
+    "kiosk",
 )
-# Not pages: feeds, sitemaps, the site description, files and downloads, and the column's old
-# 年报 address.
+# Not pages: feeds, sitemaps, the site description, files and downloads (the printed notices
+# among them), and the column's old 年报 address.
 NOT_PAGES = {
     "portal:site_description",
     "portal:leader_photo",
@@ -44,6 +46,10 @@ NOT_PAGES = {
     "apply:reply_file_download",
     "annual_reports:download",
     "engage:consultation_draft",
+    "notices:item",
+    "notices:guide",
+    "notices:catalog",
+    "notices:report",
 }
 
 
@@ -142,12 +148,27 @@ def page_urls(published) -> dict[str, str]:
             "engage:consultation", args=[published["open_consultation"].pk]
         ),
         "engage:consultation_result": reverse("engage:consultation_result", args=[consultation.pk]),
+    } | kiosk_urls(published)
+
+
+def kiosk_urls(published) -> dict[str, str]:
+    """An address of every page of the touch-screen kiosk, by its URL name."""
+    agency, item = published["agency"], published["item"]
+    return {
+        "kiosk:home": reverse("kiosk:home"),
+        "kiosk:agencies": reverse("kiosk:agencies"),
+        "kiosk:browse": reverse("kiosk:browse") + f"?agency={agency.pk}",
+        "kiosk:item": reverse("kiosk:item", args=[item.pk]),
+        "kiosk:search": reverse("kiosk:search") + "?q=最低生活保障",
+        "kiosk:guides": reverse("kiosk:guides"),
+        "kiosk:guide": reverse("kiosk:guide", args=[agency.pk]),
+        "kiosk:apply": reverse("kiosk:apply", args=[agency.pk]),
     }
 
 
 def feed_urls(published) -> dict[str, str]:
     """An address of every public feed, sitemap and published file, by its URL name."""
-    agency, report = published["agency"], published["report"]
+    agency, item, report = published["agency"], published["item"], published["report"]
     topic = Topic.objects.get(parent=None, name="综合政务")
     return {
         "portal:site_description": reverse("portal:site_description"),
@@ -161,4 +182,8 @@ def feed_urls(published) -> dict[str, str]:
         "engage:consultation_draft": reverse(
             "engage:consultation_draft", args=[published["consultation"].pk]
         ),
+        "notices:item": reverse("notices:item", args=[item.pk]),
+        "notices:guide": reverse("notices:guide", args=[agency.pk]) + "?size=a3",
+        "notices:catalog": reverse("notices:catalog", args=[agency.pk]),
+        "notices:report": reverse("notices:report", args=[report.pk]),
     }

@@ -24,6 +24,8 @@ PUBLIC_NAMESPACES = {
     "annual_reports",
     "engage",
     "jiedu",
+    "notices",
+    "kiosk",
 }
 PUBLIC_NAMES = {"api:schema", "api:docs"}
 PUBLIC_PREFIX = "api:public-"

@@ -18,6 +18,8 @@ urlpatterns = [
     path("reports/", include("gongkai.reports.public_urls")),
     path("workbench/engagement/", include("gongkai.engagement.urls")),
     path("hudong/", include("gongkai.engagement.public_urls")),
+    path("notices/", include("gongkai.notices.urls")),
+    path("kiosk/", include("gongkai.kiosk.urls")),
     path("workbench/columns/", include("gongkai.columns.urls")),
     path("workbench/profiles/", include("gongkai.profiles.urls")),
     path("workbench/new-media/", include("gongkai.newmedia.urls")),

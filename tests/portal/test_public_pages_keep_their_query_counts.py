@@ -55,6 +55,14 @@ MOST_QUERIES = {
     "engage:consultations": 3,
     "engage:consultation": 2,
     "engage:consultation_result": 4,
+    "kiosk:home": 1,
+    "kiosk:agencies": 2,
+    "kiosk:browse": 4,
+    "kiosk:item": 3,
+    "kiosk:search": 1,
+    "kiosk:guides": 2,
+    "kiosk:guide": 5,
+    "kiosk:apply": 2,
 }
 SAVEPOINT_AND_RELEASE = 2
 # Expired lookups cleared, this address's recent ones counted, this one recorded, the case

@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 from tests.public_pages import feed_urls, page_urls, public_page_names, publish_everything
 
 # What the public pages, the search form, the look-ups and the downloads read (web/params.py,
-# search/forms.py, catalog/public.py, engagement/portal.py, applications/portal.py).
+# search/forms.py, catalog/public.py, notices/views.py, engagement/portal.py,
+# applications/portal.py).
 NAMES = [
     "q", "agency", "topic", "genre", "year", "page", "page_size", "kind", "sort", "date_from",
     "date_to", "validity", "disclosure", "drafts", "as", "excerpt", "start", "workdays", "code",
-    "phone", "cell", "limit", "offset",
+    "phone", "cell", "limit", "offset", "size",
 ]  # fmt: skip
 NASTY = [
     "²", "٣", "-1", "0", "0.0", "1e400", "NaN", "9223372036854775808",
@@ -52,8 +53,10 @@ def addresses(county, agency_a):
 # tests/public_pages.py gives an address for; listed at collection so that the addresses spread
 # over the test workers.
 FEEDS = [
-    "disclosure:feed", "disclosure:agency_feed", "disclosure:topic_feed", "disclosure:sitemap",
-    "disclosure:sitemap_section", "annual_reports:download",
+    "portal:site_description", "engage:consultation_draft", "disclosure:feed",
+    "disclosure:agency_feed", "disclosure:topic_feed", "disclosure:sitemap",
+    "disclosure:sitemap_section", "annual_reports:download", "notices:item", "notices:guide",
+    "notices:catalog", "notices:report",
 ]  # fmt: skip
 ADDRESS_NAMES = sorted(public_page_names()) + FEEDS
 

@@ -164,8 +164,10 @@ def item(request, pk: int):
             "has_history": found.versions.filter(
                 published_at__isnull=False, number__lt=version.number
             ).exists(),
-            # For reading on a phone what is open on a screen, and for a printed copy's reader.
-            "qr": qr_code(request.build_absolute_uri()),
+            # For reading on a phone what is open on a screen, and for a printed copy's reader:
+            # the page's own address, without a query string the page does not read (a long
+            # one would not fit in a QR code).
+            "qr": qr_code(request.build_absolute_uri(request.path)),
         },
     )
 

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workbench",
     "gongkai.portal",
+    "gongkai.notices",
+    "gongkai.kiosk",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",
@@ -304,7 +306,8 @@ GONGKAI_RELEASE = env_str("GONGKAI_RELEASE", "")
 # Public submissions (applications; online messages) accepted per client address and hour.
 GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("GONGKAI_PUBLIC_SUBMISSIONS_PER_HOUR", 10)
 # Where `gongkai tick` sends the daily inbox digests from, how many working days ahead it
-# counts cases as due soon, and the workbench's address its links start with.
+# counts cases as due soon, and the site's address its links (and the QR codes of printed
+# notices, gongkai/notices) start with.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -313,6 +316,8 @@ GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
 GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
 # How many days before a 政务新媒体 account reaches two weeks without a post the workbench warns.
 GONGKAI_NEWMEDIA_WARN_DAYS = env_int("GONGKAI_NEWMEDIA_WARN_DAYS", 3)
+# The kiosk (/kiosk/) goes back to its start page after this many seconds untouched.
+GONGKAI_KIOSK_IDLE_SECONDS = env_int("GONGKAI_KIOSK_IDLE_SECONDS", 60)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
