@@ -133,6 +133,7 @@ REFUSAL_ANSWERS = {
     "401": "未登录或令牌无效",
     "403": "无权执行此操作",
     "404": "对象不存在，或不在本人可见范围内",
+    "415": "请求内容的类型不受支持",
     "429": "请求过于频繁，请稍后再试",
 }
 
@@ -160,6 +161,8 @@ def _refusal_codes(path: str, operation: dict) -> list[str]:
         p.get("in") == "query" for p in operation.get("parameters", [])
     ):
         codes.append("400")
+    if "requestBody" in operation:
+        codes.append("415")
     if not path.startswith("/api/public/"):
         codes += ["401", "403"]
     if "{" in path:
