@@ -17,6 +17,7 @@ urlpatterns = [
     path("workbench/engagement/", include("gongkai.engagement.urls")),
     path("hudong/", include("gongkai.engagement.public_urls")),
     path("workbench/columns/", include("gongkai.columns.urls")),
+    path("workbench/hotline/", include("gongkai.hotline.urls")),
     path("api/", include("gongkai.api.urls")),
 ]
 

@@ -83,12 +83,21 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "column.view": STAFF_ROLES | {R.SUPERVISOR},
     "column_warning.view": frozenset({R.LEADER, R.AGENCY_ADMIN, R.SUPERVISOR}),
     "column.change": frozenset({R.AGENCY_ADMIN}),
+    # 12345 热线: the office signs for the platform's work orders and answers them; a return to
+    # the platform (退单) is reviewed by the 分管领导 or by the 主管部门 above the agency; the
+    # agency admin sets the limits of the categories.
+    "workorder.view": STAFF_ROLES | {R.SUPERVISOR},
+    "workorder.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    "workorder.review_return": frozenset({R.LEADER, R.SUPERVISOR}),
+    "order_category.view": STAFF_ROLES | {R.SUPERVISOR},
+    "order_category.change": frozenset({R.AGENCY_ADMIN}),
 }
 
 
 # What a 主管部门 does to the agencies below it, besides reading: accepting or returning their
-# annual reports (Art. 49: departments report to their 主管部门).
-SUPERVISING_ACTIONS = frozenset({"report.accept"})
+# annual reports (Art. 49: departments report to their 主管部门), and reviewing a department's
+# return of a 12345 work order (退单 only with a reason and a review).
+SUPERVISING_ACTIONS = frozenset({"report.accept", "workorder.review_return"})
 
 
 def is_read(action: str) -> bool:
@@ -157,6 +166,8 @@ class SystemTask:
 
 SCHEDULED_PUBLICATION = SystemTask("定时发布", frozenset({"item.publish"}))
 PAST_REPORT_IMPORT = SystemTask("导入往年已公开年报（命令行）", frozenset({"report.edit"}))
+# The city 12345 platform's file delivered on the server: taking work orders in, nothing else.
+PLATFORM_ORDER_IMPORT = SystemTask("导入12345平台工单（命令行）", frozenset({"workorder.handle"}))
 
 
 def _memberships(user) -> list[Membership]:

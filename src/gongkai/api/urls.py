@@ -8,6 +8,7 @@ from gongkai.applications import api as applications_api
 from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
+from gongkai.hotline import api as hotline_api
 from gongkai.reports import api as reports_api
 from gongkai.search import api as search_api
 from gongkai.workbench import api as agencies_api
@@ -41,6 +42,10 @@ staff.register("applications", applications_api.ApplicationViewSet, basename="st
 staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
 staff.register("messages", engagement_api.MessageViewSet, basename="staff-message")
+staff.register("work-orders", hotline_api.WorkOrderViewSet, basename="staff-work-order")
+staff.register(
+    "work-order-batches", hotline_api.ImportBatchViewSet, basename="staff-work-order-batch"
+)
 
 app_name = "api"
 urlpatterns = [

@@ -95,6 +95,13 @@ def applicant_key(*, id_type: str = "", id_number: str = "", credit_code: str = 
         subject = f"person:{id_type}:{id_number.strip().upper().replace(' ', '')}"
     else:
         return ""
+    return keyed_digest(subject)
+
+
+def keyed_digest(subject: str) -> str:
+    """A digest of personal information that is equal for equal `subject`s and cannot be
+    turned back into it without the key: records are matched by it (the same applicant, the
+    same hotline caller) while the information itself stays encrypted."""
     return hmac.new(_digest_key(), subject.encode(), hashlib.sha256).hexdigest()
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.engagement",
     "gongkai.columns",
+    "gongkai.hotline",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.accounts",
@@ -290,6 +291,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GONGKAI_REMIND_WITHIN_WORKDAYS = env_int("GONGKAI_REMIND_WITHIN_WORKDAYS", 3)
 # A website column counts as due soon this many days before its update cycle runs out.
 GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
+# 12345 热线: a work order from the same caller or on the same matter within this many calendar
+# days of an earlier one is proposed for merging (并单). UNCONFIRMED: no text seen sets the period.
+GONGKAI_HOTLINE_REPEAT_DAYS = env_int("GONGKAI_HOTLINE_REPEAT_DAYS", 30)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {

@@ -15,6 +15,7 @@ from gongkai.applications.inbox import SOURCES as CASE_SOURCES
 from gongkai.catalog.inbox import SOURCES as CATALOG_SOURCES
 from gongkai.columns.inbox import SOURCES as COLUMN_SOURCES
 from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
+from gongkai.hotline.inbox import SOURCES as HOTLINE_SOURCES
 from gongkai.reports.inbox import SOURCES as REPORT_SOURCES
 from gongkai.review.inbox import SOURCES as REVIEW_SOURCES
 from gongkai.web.queues import Source
@@ -44,6 +45,7 @@ SOURCES: tuple[Source, ...] = (
     *CATALOG_SOURCES,
     *REPORT_SOURCES,
     *ENGAGEMENT_SOURCES,
+    *HOTLINE_SOURCES,
     *COLUMN_SOURCES,
 )
 

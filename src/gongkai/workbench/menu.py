@@ -35,6 +35,8 @@ MENU = (
     MenuEntry("复议诉讼投诉", "appeals:list", "appeal.view"),
     MenuEntry("政民互动", "engagement:list", "message.view"),
     MenuEntry("互动渠道", "engagement:channels", "channel.view"),
+    MenuEntry("12345工单", "hotline:list", "workorder.view"),
+    MenuEntry("工单类别与时限", "hotline:categories", "order_category.view"),
     MenuEntry("网站栏目", "columns:list", "column.view"),
     MenuEntry("年度报告", "reports:list", "report.view"),
     MenuEntry("年度报告报送情况", "reports:supervision", "report.view"),
