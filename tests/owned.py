@@ -16,6 +16,7 @@ from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Message
+from gongkai.hotline.models import ImportBatch, OrderCategory, WorkOrder
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
@@ -24,6 +25,7 @@ from tests.checks import owned_rows as checks_rows
 from tests.columns import owned_rows as column_rows
 from tests.conftest import make_staff
 from tests.engagement import owned_rows as engagement_rows
+from tests.hotline import owned_rows as hotline_rows
 from tests.reports import owned_rows as report_rows
 
 
@@ -83,4 +85,7 @@ OWNED: dict[type, Owned] = {
     Message: Owned(make=engagement_rows.message, payload=engagement_rows.message_payload),
     Channel: Owned(make=engagement_rows.channel, payload=engagement_rows.channel_payload),
     Column: Owned(make=column_rows.column, payload=column_rows.column_payload),
+    WorkOrder: Owned(make=hotline_rows.work_order, payload=hotline_rows.work_order_payload),
+    ImportBatch: Owned(make=hotline_rows.batch, payload=hotline_rows.work_order_payload),
+    OrderCategory: Owned(make=hotline_rows.category, payload=hotline_rows.category_payload),
 }

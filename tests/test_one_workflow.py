@@ -22,6 +22,8 @@ from gongkai.applications.workflow import CASE_WORKFLOW
 from gongkai.catalog import services as catalog
 from gongkai.engagement import services as engagement
 from gongkai.engagement.workflow import MESSAGE_WORKFLOW
+from gongkai.hotline import services as hotline
+from gongkai.hotline.workflow import ORDER_WORKFLOW
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review import services as review
@@ -31,6 +33,7 @@ from tests.catalog.files import docx_bytes
 from tests.catalog.makers import Team, make_item
 from tests.conftest import login, make_agency, make_staff
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.hotline.makers import make_order
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +96,16 @@ MESSAGES = Channel(
     api_name="transition",
     offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
     status=lambda message: type(message).objects.get(pk=message.pk).status,
+)
+
+WORK_ORDERS = Channel(
+    ORDER_WORKFLOW,
+    page=lambda order: reverse("hotline:detail", args=[order.pk]),
+    post=lambda order, name: (reverse("hotline:detail", args=[order.pk]), {"transition": name}),
+    api=lambda order: f"/api/staff/work-orders/{order.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda order: type(order).objects.get(pk=order.pk).status,
 )
 
 
@@ -279,6 +292,42 @@ def test_message_transitions(agency_a, actor, state):
     offered = _offers_agree(MESSAGES, _message_in(agency_a, actor, state), actor)
     # With no input only the moves that take none go through (release, accept, check, close).
     assert (done, offered) == MESSAGE_MOVES[state]
+
+
+# ---- 12345 work orders ---------------------------------------------------------------------
+
+_order_serial = iter(range(1, 10_000))
+
+
+def _order_in(agency, actor, state: str):
+    order = make_order(agency, f"T{next(_order_serial):05d}", user=actor)
+    if state in ("accepted", "return_requested", "replied", "closed"):
+        order = hotline.accept(order, user=actor)
+    if state == "return_requested":
+        order = hotline.request_return(order, reason="不属于本局职责", user=actor)
+    if state in ("replied", "closed"):
+        order = hotline.reply(order, text="已答复来电人。", user=actor)
+    if state == "closed":
+        order = hotline.close(order, user=actor)
+    return order
+
+
+ORDER_MOVES = {
+    # state: (carried out with no input, offered)
+    "received": (1, {"accept", "request_return", "reassign", "extend", "merge"}),
+    "accepted": (0, {"request_return", "reassign", "extend", "merge", "reply"}),
+    # The actor asked for the return himself: approving it is refused, alike on both channels.
+    "return_requested": (0, {"approve_return", "reject_return"}),
+    "replied": (1, {"close", "record_callback"}),
+    "closed": (0, {"record_callback"}),
+}
+
+
+@pytest.mark.parametrize("state", ORDER_MOVES)
+def test_work_order_transitions(agency_a, actor, state):
+    done = _compare(WORK_ORDERS, lambda: _order_in(agency_a, actor, state), actor)
+    offered = _offers_agree(WORK_ORDERS, _order_in(agency_a, actor, state), actor)
+    assert (done, offered) == ORDER_MOVES[state]
 
 
 def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):

@@ -9,12 +9,15 @@ from django.utils import timezone
 from gongkai.applications import services as cases
 from gongkai.columns.models import Column
 from gongkai.engagement import services as engagement
+from gongkai.hotline import services as hotline
+from gongkai.hotline.caller import Caller
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.hotline.makers import make_order
 
 
 @dataclass
@@ -113,4 +116,34 @@ def make_waiting(agency, supervisor) -> Waiting:
     publish_on(team, "统计数据", d("2026-11-01"))  # a news cycle of 14 days: stale
     empty_column = make_column(agency, "专题专栏", kind="other")
     rows["columns_attention"] = [stale_column, empty_column]
+    waiting_orders(agency, clerk, rows)
     return waiting
+
+
+def _order(agency, number: str, subject: str = "", **fields):
+    """A work order whose matter is its own and whose caller left no number: no repeat."""
+    return make_order(agency, number, subject=subject or f"诉求{number}", caller=Caller(), **fields)
+
+
+def waiting_orders(agency, clerk, rows) -> None:
+    # 12345 work orders: complaints have 15 working days, consultations 2.
+    n = agency.pk * 100
+    new_order = _order(agency, f"W{n + 1}", kind="complaint")
+    due_order = _order(agency, f"W{n + 2}", dispatched="2026-11-30 09:00")
+    overdue_order = hotline.accept(
+        _order(agency, f"W{n + 3}", dispatched="2026-11-20 09:00"), user=clerk
+    )  # due 2026-11-24
+    returning = hotline.request_return(
+        hotline.accept(_order(agency, f"W{n + 4}", kind="complaint"), user=clerk),
+        reason="不属于本局职责",
+        user=clerk,
+    )
+    repeat = _order(agency, f"W{n + 5}", kind="complaint", subject="幸福路积水无人处理")
+    repeat_again = _order(agency, f"W{n + 6}", kind="complaint", subject="幸福路积水无人处理")
+    rows |= {
+        "workorders_new": [new_order, due_order, repeat, repeat_again],
+        "workorders_returns": [returning],
+        "workorders_repeats": [repeat_again],
+        "workorders_due": [due_order],
+        "workorders_overdue": [overdue_order],
+    }

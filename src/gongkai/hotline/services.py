@@ -271,6 +271,7 @@ def extend(order: WorkOrder, *, workdays: int, reason: str, user) -> WorkOrder:
             extended=order.extension_workdays,
             noun="工单",
             limits_of="本类别",
+            deadline="办理期限",
         )
     except clock.ExtensionRefused as error:
         raise Refused(str(error), "workdays") from None

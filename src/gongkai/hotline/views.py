@@ -70,6 +70,7 @@ class WorkOrderDetailView(ScopedMixin, DetailView):
         ]
         return super().get_context_data(
             moves=moves,
+            failed_form=failed_form,
             caller=caller.for_user(user, order),
             sees_caller=caller.sees_caller(user, order),
             merged=order.merged_orders.all(),

@@ -221,6 +221,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "gongkai.agencies.models.AgencyKind",
         "RoleEnum": "gongkai.agencies.models.Role",
+        "HandlingRoleEnum": "gongkai.hotline.models.HandlingRole",
     },
 }
 
