@@ -16,7 +16,7 @@ from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Message
-from gongkai.hotline.models import ImportBatch, OrderCategory, WorkOrder
+from gongkai.hotline.models import Call, ImportBatch, OrderCategory, WorkOrder
 from gongkai.reports.models import AnnualReport
 from gongkai.review.models import Review
 from tests.applications import owned_rows
@@ -88,4 +88,5 @@ OWNED: dict[type, Owned] = {
     WorkOrder: Owned(make=hotline_rows.work_order, payload=hotline_rows.work_order_payload),
     ImportBatch: Owned(make=hotline_rows.batch, payload=hotline_rows.work_order_payload),
     OrderCategory: Owned(make=hotline_rows.category, payload=hotline_rows.category_payload),
+    Call: Owned(make=hotline_rows.call, payload=hotline_rows.call_payload),
 }

@@ -23,7 +23,9 @@ from gongkai.catalog import services as catalog
 from gongkai.engagement import services as engagement
 from gongkai.engagement.workflow import MESSAGE_WORKFLOW
 from gongkai.hotline import services as hotline
-from gongkai.hotline.workflow import ORDER_WORKFLOW
+from gongkai.hotline.calls import CallImporter
+from gongkai.hotline.models import Call
+from gongkai.hotline.workflow import CALL_WORKFLOW, ORDER_WORKFLOW
 from gongkai.reports import services as reports
 from gongkai.reports.workflow import REPORT_WORKFLOW
 from gongkai.review import services as review
@@ -33,7 +35,7 @@ from tests.catalog.files import docx_bytes
 from tests.catalog.makers import Team, make_item
 from tests.conftest import login, make_agency, make_staff
 from tests.engagement.makers import SPAM, channel_of, make_message
-from tests.hotline.makers import make_order
+from tests.hotline.makers import CALL_HEADERS, call_row, csv_bytes, make_order
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +108,16 @@ WORK_ORDERS = Channel(
     api_name="transition",
     offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
     status=lambda order: type(order).objects.get(pk=order.pk).status,
+)
+
+CALLS = Channel(
+    CALL_WORKFLOW,
+    page=lambda call: reverse("hotline:call", args=[call.pk]),
+    post=lambda call, name: (reverse("hotline:call", args=[call.pk]), {"transition": name}),
+    api=lambda call: f"/api/staff/calls/{call.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda call: type(call).objects.get(pk=call.pk).callback_status,
 )
 
 
@@ -328,6 +340,27 @@ def test_work_order_transitions(agency_a, actor, state):
     done = _compare(WORK_ORDERS, lambda: _order_in(agency_a, actor, state), actor)
     offered = _offers_agree(WORK_ORDERS, _order_in(agency_a, actor, state), actor)
     assert (done, offered) == ORDER_MOVES[state]
+
+
+def _call_in(agency, actor, state: str):
+    call_id = f"K{next(_order_serial):05d}"
+    wait = None if state in ("pending", "done") else 5
+    table = [call_row(call_id, "2026-11-30 09:00:00", wait=wait)]
+    CallImporter(user=actor, agency=agency).run(csv_bytes(table, CALL_HEADERS), "calls.csv")
+    call = Call.objects.get(agency=agency, call_id=call_id)
+    if state == "done":
+        call = CALL_WORKFLOW.perform(call, "call_back", {"reached": "yes"}, user=actor)
+    return call
+
+
+CALL_MOVES = {"pending": (0, {"call_back"}), "done": (0, set()), "none": (0, set())}
+
+
+@pytest.mark.parametrize("state", CALL_MOVES)
+def test_call_transitions(agency_a, actor, state):
+    done = _compare(CALLS, lambda: _call_in(agency_a, actor, state), actor)
+    offered = _offers_agree(CALLS, _call_in(agency_a, actor, state), actor)
+    assert (done, offered) == CALL_MOVES[state]
 
 
 def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):

@@ -1,6 +1,8 @@
 """In a real browser: a clerk imports the platform's file; one work order is signed for and
 returned with a reason, the 主管部门 rejects the return, the clerk reassigns it to a unit,
-answers and closes it and records the platform's callback; the page fits a 375 px phone."""
+answers and closes it and records the platform's callback; a clerk of the agency's own line
+imports the call records, calls back the missed caller and reads the month's figures. The pages
+fit a 375 px phone."""
 
 import pytest
 from playwright.sync_api import expect
@@ -8,7 +10,7 @@ from playwright.sync_api import expect
 from gongkai.agencies.models import InternalUnit
 from tests.browser.conftest import shot
 from tests.conftest import PASSWORD, make_staff
-from tests.hotline.makers import csv_bytes, rows
+from tests.hotline.makers import CALL_HEADERS, call_row, csv_bytes, rows
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -101,4 +103,45 @@ def test_a_work_order_from_import_to_callback(page, county, agency_a, tmp_path):
     page.goto(page.base + "/workbench/hotline/")
     expect(page.locator("#order-table")).to_contain_text("已办结")
     shot(page, "hotline-list-phone")
+    assert page.console_errors == []
+
+
+def test_missed_calls_are_called_back_and_the_figures_add_up(page, county, agency_a, tmp_path):
+    make_staff(agency_a, "clerk", username="line_clerk", full_name="马丽")
+    table = [
+        call_row("C1", "2026-11-30 09:00:00", wait=4, talk=95),
+        call_row("C2", "2026-11-30 09:05:00", wait=None, phone="13911112222"),
+        call_row(
+            "C3", "2026-11-30 09:10:00", wait=30, talk=240, transferred="是", succeeded="成功"
+        ),
+    ]
+    upload = tmp_path / "话单.csv"
+    upload.write_bytes(csv_bytes(table, CALL_HEADERS))
+    _login(page, "line_clerk")
+    page.get_by_role("navigation", name="工作台菜单").get_by_role("link", name="热线来电").click()
+    page.get_by_role("link", name="导入话务记录").click()
+    page.get_by_label("话务系统导出的来电记录").set_input_files(str(upload))
+    page.get_by_role("button", name="导入").click()
+    expect(page.locator("#import-report")).to_contain_text("新增来电记录 3")
+    page.get_by_role("link", name="← 热线来电").click()
+    page.get_by_role("link", name="未接来电待回拨").click()
+    page.locator("#call-table").get_by_role("link").first.click()
+    expect(page.locator("#call-phone")).to_have_text("13911112222")
+    calling = _move(page, "call_back")
+    calling.get_by_label("回拨结果").select_option(label="已接通")
+    calling.get_by_label("回拨情况").fill("来电人咨询低保政策，已解答")
+    calling.get_by_role("button", name="记录回拨").click()
+    expect(page.locator("#callback-status")).to_contain_text("已回拨")
+
+    page.get_by_role("navigation", name="工作台菜单").get_by_role("link", name="热线统计").click()
+    page.get_by_label("月份").select_option(label="11月")
+    page.get_by_role("button", name="查看").click()
+    total = page.locator("#call-total")
+    expect(total).to_contain_text("66.67%")  # 2 of 3 calls answered
+    expect(total).to_contain_text("168秒")  # (95 + 240) / 2
+    shot(page, "hotline-statistics")
+    page.set_viewport_size(PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], width
+    shot(page, "hotline-statistics-phone")
     assert page.console_errors == []

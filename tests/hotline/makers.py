@@ -4,7 +4,7 @@ the platform's export files in each format."""
 import csv
 import io
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from openpyxl import Workbook
@@ -93,3 +93,50 @@ def json_bytes(table: list[list], headers=HEADERS, *, lines: bool = False) -> by
     if lines:
         return "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
     return json.dumps(records, ensure_ascii=False, indent=2).encode()
+
+
+CALL_HEADERS = [
+    "呼叫流水号",
+    "热线号码",
+    "主叫号码",
+    "振铃时间",
+    "接听时间",
+    "挂机时间",
+    "坐席工号",
+    "科室",
+    "是否转接",
+    "转接成功",
+    "满意度",
+]
+
+
+def call_row(
+    call_id: str,
+    ring: str,
+    *,
+    wait: int | None = 5,
+    talk: int = 120,
+    phone: str = "13800138000",
+    unit: str = "",
+    transferred: str = "否",
+    succeeded: str = "",
+    rating: str = "满意",
+) -> list[str]:
+    """One telephone-system row: rang at `ring` (2026-11-30 09:00:00), answered after `wait`
+    seconds (None: missed) and talked for `talk`."""
+    rang = datetime.fromisoformat(ring)
+    answered = rang + timedelta(seconds=wait) if wait is not None else None
+    ended = (answered or rang) + timedelta(seconds=talk if answered else 30)
+    return [
+        call_id,
+        "96128",
+        phone,
+        f"{rang:%Y-%m-%d %H:%M:%S}",
+        f"{answered:%Y-%m-%d %H:%M:%S}" if answered else "",
+        f"{ended:%Y-%m-%d %H:%M:%S}",
+        "8001",
+        unit,
+        transferred,
+        succeeded,
+        rating if answered else "",
+    ]

@@ -11,13 +11,15 @@ from gongkai.columns.models import Column
 from gongkai.engagement import services as engagement
 from gongkai.hotline import services as hotline
 from gongkai.hotline.caller import Caller
+from gongkai.hotline.calls import CallImporter
+from gongkai.hotline.models import Call
 from gongkai.reports import services as reports
 from gongkai.review import services as review
 from tests.applications.cases import d, make_case
 from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
 from tests.engagement.makers import SPAM, channel_of, make_message
-from tests.hotline.makers import make_order
+from tests.hotline.makers import CALL_HEADERS, call_row, csv_bytes, make_order
 
 
 @dataclass
@@ -147,3 +149,10 @@ def waiting_orders(agency, clerk, rows) -> None:
         "workorders_due": [due_order],
         "workorders_overdue": [overdue_order],
     }
+    # A missed call on the agency's own line waits to be called back; an answered one does not.
+    table = [
+        call_row(f"CB{n}", "2026-11-30 09:00:00", wait=None, phone=f"1380000{n:04d}"),
+        call_row(f"CA{n}", "2026-11-30 09:05:00", phone=f"1390000{n:04d}"),
+    ]
+    CallImporter(user=clerk, agency=agency).run(csv_bytes(table, CALL_HEADERS), "calls.csv")
+    rows["calls_to_call_back"] = list(Call.objects.filter(agency=agency, call_id=f"CB{n}"))

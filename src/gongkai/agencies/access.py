@@ -91,6 +91,9 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "workorder.review_return": frozenset({R.LEADER, R.SUPERVISOR}),
     "order_category.view": STAFF_ROLES | {R.SUPERVISOR},
     "order_category.change": frozenset({R.AGENCY_ADMIN}),
+    # The agency's own line (e.g. 96128): its call records, and calling back the missed calls.
+    "call.view": STAFF_ROLES | {R.SUPERVISOR},
+    "call.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
 }
 
 
@@ -166,8 +169,11 @@ class SystemTask:
 
 SCHEDULED_PUBLICATION = SystemTask("定时发布", frozenset({"item.publish"}))
 PAST_REPORT_IMPORT = SystemTask("导入往年已公开年报（命令行）", frozenset({"report.edit"}))
-# The city 12345 platform's file delivered on the server: taking work orders in, nothing else.
-PLATFORM_ORDER_IMPORT = SystemTask("导入12345平台工单（命令行）", frozenset({"workorder.handle"}))
+# The city 12345 platform's and the telephone system's files delivered on the server: taking
+# work orders and call records in, nothing else.
+PLATFORM_ORDER_IMPORT = SystemTask(
+    "导入12345平台工单、话务记录（命令行）", frozenset({"workorder.handle", "call.handle"})
+)
 
 
 def _memberships(user) -> list[Membership]:

@@ -43,6 +43,7 @@ staff.register("appeals", appeals_api.AppealViewSet, basename="staff-appeal")
 staff.register("reports", reports_api.ReportViewSet, basename="staff-report")
 staff.register("messages", engagement_api.MessageViewSet, basename="staff-message")
 staff.register("work-orders", hotline_api.WorkOrderViewSet, basename="staff-work-order")
+staff.register("calls", hotline_api.CallViewSet, basename="staff-call")
 staff.register(
     "work-order-batches", hotline_api.ImportBatchViewSet, basename="staff-work-order-batch"
 )

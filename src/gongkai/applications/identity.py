@@ -106,8 +106,13 @@ def keyed_digest(subject: str) -> str:
 
 
 def _digest_key() -> bytes:
+    return _digest_key_of(settings.GONGKAI_ID_NUMBER_KEYS, settings.SECRET_KEY)
+
+
+@cache
+def _digest_key_of(configured: str, secret_key: str) -> bytes:
     # The oldest configured key stays in the list longest while newer keys are put in front,
     # so digests stay comparable across a rotation.
-    keys = [k.strip() for k in settings.GONGKAI_ID_NUMBER_KEYS.split(",") if k.strip()]
-    source = keys[-1] if keys else settings.SECRET_KEY
+    keys = [k.strip() for k in configured.split(",") if k.strip()]
+    source = keys[-1] if keys else secret_key
     return hashlib.sha256(f"gongkai-applicant-key:{source}".encode()).digest()

@@ -22,19 +22,21 @@ from gongkai.web.api_transitions import transition_serializer
 from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import caller as callers
-from . import exporter, services
+from . import exporter, services, statistics
+from .calls import CALL_COLUMNS, CallImporter
 from .importer import Importer, parse_mapping
 from .models import (
     CONTENT_MAX_CHARS,
     NUMBER_MAX_CHARS,
     SUBJECT_MAX_CHARS,
+    Call,
     HandlingRole,
     ImportBatch,
     OrderKind,
     WorkOrder,
 )
 from .platform_files import FileRefused
-from .workflow import ORDER_WORKFLOW
+from .workflow import CALL_WORKFLOW, ORDER_WORKFLOW
 
 
 class WorkOrderSerializer(serializers.ModelSerializer):
@@ -285,3 +287,193 @@ class ImportBatchViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.Retri
         response = HttpResponse(export.data, content_type=export.content_type)
         response["Content-Disposition"] = f'attachment; filename="batch-{pk}-results"'
         return response
+
+
+class CallSerializer(serializers.ModelSerializer):
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+    unit_name = serializers.CharField(source="unit.name", read_only=True, default=None)
+    caller_phone = serializers.CharField(source="caller_phone_masked", read_only=True)
+
+    class Meta:
+        model = Call
+        fields = [
+            "id",
+            "agency",
+            "agency_name",
+            "call_id",
+            "line",
+            "unit",
+            "unit_name",
+            "agent",
+            "caller_phone",
+            "ring_at",
+            "answered_at",
+            "ended_at",
+            "wait_seconds",
+            "talk_seconds",
+            "transferred",
+            "transfer_succeeded",
+            "satisfaction",
+            "callback_status",
+            "callback_attempts",
+            "callback_at",
+            "callback_note",
+        ]
+        read_only_fields = fields
+
+
+CallTransitionSerializer = transition_serializer(
+    "CallTransitionSerializer",
+    CALL_WORKFLOW,
+    "transition",
+    "该操作表单的字段，与工作台相同：call_back 的 reached（yes/no）和 note",
+)
+
+
+class StatisticsQuerySerializer(serializers.Serializer):
+    year = serializers.IntegerField(required=False)
+    month = serializers.IntegerField(required=False, min_value=1, max_value=12)
+
+
+class CallStatisticsRowSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    agency_id = serializers.IntegerField()
+    unit = serializers.CharField(allow_null=True)
+    calls = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    connection_rate = serializers.FloatField(allow_null=True)
+    within_15s = serializers.IntegerField()
+    within_15s_rate = serializers.FloatField(allow_null=True)
+    transfers = serializers.IntegerField()
+    transfers_succeeded = serializers.IntegerField()
+    transfer_success_rate = serializers.FloatField(allow_null=True)
+    average_handling_seconds = serializers.IntegerField(allow_null=True)
+    rated = serializers.IntegerField()
+    satisfied = serializers.IntegerField()
+    satisfaction_rate = serializers.FloatField(allow_null=True)
+
+
+class OrderStatisticsRowSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    agency_id = serializers.IntegerField()
+    received = serializers.IntegerField()
+    answered = serializers.IntegerField()
+    on_time = serializers.IntegerField()
+    on_time_rate = serializers.FloatField(allow_null=True)
+    returned = serializers.IntegerField()
+    merged = serializers.IntegerField()
+    rated = serializers.IntegerField()
+    satisfied = serializers.IntegerField()
+    satisfaction_rate = serializers.FloatField(allow_null=True)
+
+
+class HotlineStatisticsSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    calls = CallStatisticsRowSerializer(many=True)
+    calls_total = CallStatisticsRowSerializer()
+    orders = OrderStatisticsRowSerializer(many=True)
+    orders_total = OrderStatisticsRowSerializer()
+
+
+def hotline_statistics(user, params) -> dict:
+    """The figures of the statistics page, as the API and the command line give them."""
+    start, end, _, _ = statistics.period_of(params, timezone.localdate())
+    calls = statistics.call_statistics(
+        access.scope(Call.objects.all(), user, "call.view"), start, end
+    )
+    orders = statistics.order_statistics(
+        access.scope(WorkOrder.objects.all(), user, "workorder.view"), start, end
+    )
+    everyone = {"agency": "合计", "agency_id": 0}
+    return {
+        "start": start,
+        "end": end,
+        "calls": [
+            {
+                "agency": agency.name,
+                "agency_id": agency.pk,
+                "unit": unit.name if unit else None,
+                **row.as_dict(),
+            }
+            for (agency, unit), row in calls.items()
+        ],
+        "calls_total": everyone
+        | {"unit": None}
+        | statistics.total(calls, statistics.CallCounters()).as_dict(),
+        "orders": [
+            {"agency": agency.name, "agency_id": agency.pk, **row.as_dict()}
+            for agency, row in orders.items()
+        ],
+        "orders_total": everyone | statistics.total(orders, statistics.OrderCounters()).as_dict(),
+    }
+
+
+class CallViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
+    """Calls to the agency's own line (e.g. 96128); the caller's number appears masked."""
+
+    queryset = Call.objects.select_related("agency", "unit")
+    serializer_class = CallSerializer
+    view_action, change_action = "call.view", "call.handle"
+    filterset_fields = ["agency", "callback_status", "transferred"]
+
+    def scope_action(self) -> str:
+        if getattr(self, "action", None) == "transitions":
+            return self.view_action
+        return super().scope_action()
+
+    @extend_schema(
+        summary="导入话务系统导出的来电记录",
+        request={"multipart/form-data": ImportFileSerializer},
+        responses=ImportReportSerializer,
+    )
+    @action(detail=False, methods=["post"], url_path="import")
+    def import_file(self, request, format=None):
+        """The telephone system's export: each row one call, calls already recorded left as they
+        are, a bad row reported with its line; missed calls become call-back tasks."""
+        incoming = ImportFileSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        try:
+            mapping = parse_mapping(data["mapping"], set(CALL_COLUMNS))
+        except ValueError as error:
+            raise Refused(str(error), "mapping") from None
+        upload = data["file"]
+        importer = CallImporter(user=request.user, agency=data["agency"], mapping=mapping)
+        try:
+            report = importer.run(upload.read(), upload.name)
+        except FileRefused as error:
+            raise Refused(str(error), "file") from None
+        return Response(
+            {
+                "created": report.created,
+                "unchanged": report.unchanged,
+                "errors": report.error_lines(),
+                "batch": None,
+            }
+        )
+
+    @extend_schema(
+        summary="热线统计：话务与工单",
+        parameters=[StatisticsQuerySerializer],
+        responses=HotlineStatisticsSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def statistics(self, request, format=None):
+        """Calls per agency and unit and work orders per agency for a year (`year`) or one of its
+        months (`month`), with the roll-up over every agency the user reads."""
+        return Response(
+            HotlineStatisticsSerializer(hotline_statistics(request.user, request.query_params)).data
+        )
+
+    @extend_schema(request=CallTransitionSerializer, responses=CallSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def transitions(self, request, pk=None, format=None):
+        """GET: the call and the moves open to the user now; POST: carry one out."""
+        call = self.get_object()
+        if api_transitions.handle(
+            CALL_WORKFLOW, call, request, CallTransitionSerializer, "transition"
+        ):
+            call = self.get_queryset().get(pk=call.pk)
+        listed = api_transitions.available(CALL_WORKFLOW, call, request.user, "transition")
+        return Response(self.get_serializer(call).data | {"transitions": listed})

@@ -97,6 +97,7 @@ class CallbackForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    action = "workorder.handle"
     agency = forms.ModelChoiceField(label=_("承办机关"), queryset=None, empty_label=None)
     file = forms.FileField(
         label=_("平台导出的工单文件"),
@@ -111,7 +112,17 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = access.agencies_for(user, "workorder.handle")
+        self.fields["agency"].queryset = access.agencies_for(user, self.action)
+
+
+class CallImportForm(ImportForm):
+    action = "call.handle"
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["file"].label = _("话务系统导出的来电记录")
+        self.fields["file"].help_text = _("CSV、XLSX 或 JSON；同一呼叫流水号重复导入不会重复登记")
+        self.fields["mapping"].help_text = _("列名与默认不同时填写，每行一项，如 call_id=流水号")
 
 
 class CategoryForm(forms.ModelForm):
@@ -126,3 +137,13 @@ class CategoryForm(forms.ModelForm):
         for name in ("limit_workdays", "max_extension_workdays"):
             self.fields[name].min_value = 1
             self.fields[name].widget.attrs["min"] = 1
+
+
+class CallBackForm(forms.Form):
+    reached = forms.TypedChoiceField(
+        label=_("回拨结果"),
+        choices=[("", "请选择"), ("yes", "已接通"), ("no", "未接通")],
+        coerce=lambda value: value == "yes",
+        error_messages={"required": _("请选择回拨结果")},
+    )
+    note = _reason(_("回拨情况"), required=False, help_text=_("未接通时写明情况，稍后再拨"))

@@ -101,6 +101,7 @@ class Report:
     errors: list[tuple[int, str]] = field(default_factory=list)
     batch: ImportBatch | None = None
     seconds: float = 0.0
+    what: str = "工单"
 
     @property
     def processed(self) -> int:
@@ -108,17 +109,17 @@ class Report:
 
     def summary(self) -> str:
         return (
-            f"共 {self.processed} 行：新增工单 {self.created}，已导入过未变 {self.unchanged}，"
-            f"出错 {len(self.errors)}"
+            f"共 {self.processed} 行：新增{self.what} {self.created}，"
+            f"已导入过未变 {self.unchanged}，出错 {len(self.errors)}"
         )
 
     def error_lines(self) -> list[str]:
         return [f"第 {line} 行：{message}" for line, message in self.errors]
 
 
-def parse_mapping(pairs: list[str]) -> dict[str, str]:
+def parse_mapping(pairs: list[str], known: set[str] | None = None) -> dict[str, str]:
     """`["number=工单号", "reply_text=回复内容"]` → {our field: the platform's column}."""
-    known = set(INPUT_COLUMNS) | set(RESULT_COLUMNS)
+    known = known if known is not None else set(INPUT_COLUMNS) | set(RESULT_COLUMNS)
     mapping = {}
     for pair in pairs:
         pair = pair.strip()
@@ -127,7 +128,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
         ours, sep, theirs = pair.partition("=")
         ours, theirs = ours.strip(), theirs.strip()
         if not sep or not ours or not theirs:
-            raise ValueError(f"列名对应“{pair}”应写成 本系统字段=平台列名，如 number=工单号")
+            raise ValueError(f"列名对应“{pair}”应写成 本系统字段=列名，如 number=工单号")
         if ours not in known:
             raise ValueError(
                 f"列名对应“{pair}”中的“{ours}”不是可对应的字段，可用：{'、'.join(sorted(known))}"
@@ -136,24 +137,32 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def resolve_columns(headers: list[str], mapping: dict[str, str]) -> dict[str, str]:
-    """Our input field → the file's column; raises Refused when a required one is missing."""
+def resolve_columns(
+    headers: list[str],
+    mapping: dict[str, str],
+    known: dict[str, tuple[str, ...]] = INPUT_COLUMNS,
+    required: tuple[str, ...] = REQUIRED,
+    labels: dict[str, str] = FIELD_LABELS,
+) -> dict[str, str]:
+    """Our field → the file's column, by the mapping or the first known name present; raises
+    Refused naming the required fields the file lacks."""
     present = set(headers)
     columns = {}
-    for ours, names in INPUT_COLUMNS.items():
+    for ours, names in known.items():
         if ours in mapping:
             if mapping[ours] not in present:
-                raise Refused(f"文件中没有列“{mapping[ours]}”（{FIELD_LABELS[ours]}）")
+                raise Refused(f"文件中没有列“{mapping[ours]}”（{labels[ours]}）")
             columns[ours] = mapping[ours]
             continue
         found = next((name for name in names if name in present), None)
         if found:
             columns[ours] = found
-    missing = [FIELD_LABELS[f] for f in REQUIRED if f not in columns]
+    missing = [labels[f] for f in required if f not in columns]
     if missing:
+        example = next(iter(known))
         raise Refused(
             f"文件中找不到{'、'.join(missing)}列（列名：{'、'.join(headers) or '无'}）；"
-            "请用列名对应指定，如 number=工单号"
+            f"请用列名对应指定，如 {example}=列名"
         )
     return columns
 
@@ -186,26 +195,32 @@ def parse_kind(value: str) -> str:
     return code
 
 
-def parse_dispatched(value, now: datetime) -> datetime:
+def parse_time(value, label: str, now: datetime, zone=None) -> datetime:
+    """A date-time cell as platforms and telephone systems write it; raises RowError. A naive
+    time is in `zone` (the current time zone unless given: an import passes it once)."""
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
         parsed = datetime(value.year, value.month, value.day)
     else:
         text = str(value).strip()
-        parsed = None
-        for pattern in DATETIME_FORMATS:
+        try:
+            # The common 2026-11-30 09:15:00 and 2026-11-30, read in C.
+            parsed = datetime.fromisoformat(text) if text[:4].isdigit() else None
+        except ValueError:
+            parsed = None
+        for pattern in DATETIME_FORMATS if parsed is None else ():
             try:
                 parsed = datetime.strptime(text, pattern)
                 break
             except ValueError:
                 continue
         if parsed is None:
-            raise RowError(f"派单时间“{text}”不是可识别的日期时间（如 2026-11-30 09:15）")
-    if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed)
+            raise RowError(f"{label}“{text}”不是可识别的日期时间（如 2026-11-30 09:15）")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone or timezone.get_current_timezone())
     if parsed > now + timedelta(hours=1):
-        raise RowError(f"派单时间“{parsed:%Y-%m-%d %H:%M}”晚于现在")
+        raise RowError(f"{label}“{parsed:%Y-%m-%d %H:%M}”晚于现在")
     return parsed
 
 
@@ -252,7 +267,7 @@ def read_row(
         kind=parse_kind(values["kind"]),
         subject=subject,
         content=content,
-        dispatched_at=parse_dispatched(row[columns["dispatched_at"]], now),
+        dispatched_at=parse_time(row[columns["dispatched_at"]], "派单时间", now),
         caller=Caller(
             values.get("caller_name", ""),
             values.get("caller_phone", ""),

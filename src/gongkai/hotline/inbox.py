@@ -1,12 +1,12 @@
 """What the 12345 hotline puts in an inbox (待办): work orders to sign for, returns waiting for
-review, proposed repeats, orders due soon or overdue."""
+review, proposed repeats, orders due soon or overdue, missed calls to call back."""
 
 from django.conf import settings
 
 from gongkai.web.queues import Source
 
-from .models import WorkOrder
-from .queues import QUEUES
+from .models import Call, WorkOrder
+from .queues import CALL_QUEUES, QUEUES
 
 AREA = "12345热线"
 
@@ -25,4 +25,9 @@ SOURCES = (
         days=str(settings.GONGKAI_REMIND_WITHIN_WORKDAYS),
     ),
     _source("超过办理期限的工单", "workorders_overdue"),
+)
+
+
+CALL_SOURCES = (
+    Source(AREA, "未接来电待回拨", Call, "hotline:calls", CALL_QUEUES, "calls_to_call_back"),
 )

@@ -289,3 +289,104 @@ class WorkOrder(AuditedModel):
     @property
     def handling_unit(self) -> str:
         return f"{self.agency.name}{self.unit.name}" if self.unit else self.agency.name
+
+
+class CallbackStatus(models.TextChoices):
+    NOT_NEEDED = "none", _("无需回拨")
+    PENDING = "pending", _("待回拨")
+    DONE = "done", _("已回拨")
+    CALLED_AGAIN = "called_again", _("来电人已再次接通")
+
+
+class CallSatisfaction(models.TextChoices):
+    SATISFIED = "satisfied", _("满意")
+    BASIC = "basic", _("基本满意")
+    UNSATISFIED = "unsatisfied", _("不满意")
+
+
+# GB/T 33358-2016: a call is answered within 15 seconds.
+ANSWER_WITHIN_SECONDS = 15
+
+
+class CallQuerySet(models.QuerySet):
+    def missed(self):
+        return self.filter(answered_at__isnull=True)
+
+    def to_call_back(self):
+        """Missed calls nobody has called back yet: the call-back tasks."""
+        return self.filter(callback_status=CallbackStatus.PENDING)
+
+
+class Call(AuditedModel):
+    """One call to the agency's own line (e.g. 96128), from the telephone system's record: when
+    it rang, was answered and ended, whether it was transferred and the transfer succeeded, the
+    caller's rating. A missed call is a call-back task until someone calls back or the caller
+    gets through again."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="calls", verbose_name=_("机关")
+    )
+    call_id = models.CharField(_("呼叫流水号"), max_length=NUMBER_MAX_CHARS)
+    line = models.CharField(_("热线号码"), max_length=20, blank=True)
+    unit = models.ForeignKey(
+        InternalUnit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("科室"),
+    )
+    agent = models.CharField(_("坐席"), max_length=40, blank=True)
+    caller_phone_encrypted = models.TextField(blank=True)
+    caller_phone_masked = models.CharField(_("来电号码"), max_length=40, blank=True)
+    caller_key = models.CharField(max_length=64, blank=True, editable=False)
+    ring_at = models.DateTimeField(_("振铃时间"))
+    answered_at = models.DateTimeField(_("接听时间"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("挂机时间"), null=True, blank=True)
+    # Cached from the times for the statistics' grouped queries.
+    wait_seconds = models.PositiveIntegerField(_("等待（秒）"), null=True, blank=True)
+    talk_seconds = models.PositiveIntegerField(_("通话（秒）"), null=True, blank=True)
+    transferred = models.BooleanField(_("转接"), default=False)
+    transfer_succeeded = models.BooleanField(_("转接成功"), null=True, blank=True)
+    satisfaction = models.CharField(
+        _("满意度"), max_length=12, choices=CallSatisfaction.choices, blank=True
+    )
+    callback_status = models.CharField(
+        _("回拨"), max_length=12, choices=CallbackStatus.choices, default=CallbackStatus.NOT_NEEDED
+    )
+    callback_attempts = models.PositiveSmallIntegerField(_("回拨次数"), default=0)
+    callback_at = models.DateTimeField(_("回拨时间"), null=True, blank=True)
+    callback_note = models.TextField(_("回拨情况"), blank=True)
+    callback_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("回拨人"),
+    )
+
+    audit_exclude = frozenset({"caller_phone_encrypted", "caller_key"})
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("热线来电")
+        verbose_name_plural = _("热线来电")
+        ordering = ["-ring_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "call_id"], name="one_call_per_id"),
+        ]
+        indexes = [
+            models.Index(fields=["ring_at"]),
+            models.Index(fields=["agency", "ring_at"]),
+            models.Index(fields=["agency", "callback_status"]),
+            models.Index(fields=["agency", "caller_key", "ring_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} {self.ring_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def missed(self) -> bool:
+        return self.answered_at is None

@@ -27,3 +27,10 @@ QUEUES: dict[str, Queue] = {
     ),
     "workorders_overdue": Queue("已超期", "workorder.view", lambda qs, ask: qs.overdue(ask.today)),
 }
+
+
+CALL_QUEUES: dict[str, Queue] = {
+    "calls": Queue("全部来电", "call.view", lambda qs, ask: qs),
+    "calls_to_call_back": Queue("未接来电待回拨", "call.handle", lambda qs, ask: qs.to_call_back()),
+    "calls_missed": Queue("未接来电", "call.view", lambda qs, ask: qs.missed()),
+}

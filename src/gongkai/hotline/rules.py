@@ -2,7 +2,7 @@
 
 from gongkai.lib.workflow import Rule, Rules
 
-from .models import OrderStatus
+from .models import CallbackStatus, OrderStatus
 
 S = OrderStatus
 WORKING = frozenset({S.RECEIVED, S.ACCEPTED})
@@ -30,4 +30,11 @@ ORDER_RULES = Rules.of(
     record_name="工单",
     state_of=lambda order: order.status,
     state_label=lambda status: str(OrderStatus(status).label),
+)
+
+CALL_RULES = Rules.of(
+    Rule("call_back", "记录回拨", frozenset({CallbackStatus.PENDING})),
+    record_name="来电",
+    state_of=lambda call: call.callback_status,
+    state_label=lambda status: str(CallbackStatus(status).label),
 )

@@ -11,6 +11,10 @@ urlpatterns = [
     path("<int:pk>/", views.WorkOrderDetailView.as_view(), name="detail"),
     path("batches/", views.BatchListView.as_view(), name="batches"),
     path("batches/<int:pk>/export/", views.BatchExportView.as_view(), name="batch_export"),
+    path("calls/", views.CallListView.as_view(), name="calls"),
+    path("calls/import/", views.CallImportView.as_view(), name="call_import"),
+    path("calls/<int:pk>/", views.CallDetailView.as_view(), name="call"),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("categories/", views.CategoryListView.as_view(), name="categories"),
     path("categories/<int:pk>/", views.CategoryUpdateView.as_view(), name="category_edit"),
 ]

@@ -9,21 +9,25 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.generic import DetailView, FormView, ListView, UpdateView
+from django.utils import timezone
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
+from gongkai.agencies import access
+from gongkai.applications import identity
 from gongkai.lib.errors import Refused
 from gongkai.web import transitions
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
-from . import caller, exporter
+from . import caller, exporter, statistics
+from .calls import CALL_COLUMNS, CallImporter
 from .categories import follow_limits
-from .forms import CategoryForm, ImportForm
+from .forms import CallImportForm, CategoryForm, ImportForm
 from .importer import Importer, parse_mapping
-from .models import ImportBatch, OrderCategory, WorkOrder
+from .models import Call, ImportBatch, OrderCategory, WorkOrder
 from .platform_files import FileRefused
-from .queues import QUEUES
-from .workflow import ORDER_WORKFLOW
+from .queues import CALL_QUEUES, QUEUES
+from .workflow import CALL_WORKFLOW, ORDER_WORKFLOW
 
 
 class WorkOrderListView(QueueListMixin, StaffMixin, ListView):
@@ -181,3 +185,120 @@ class CategoryUpdateView(ScopedMixin, UpdateView):
 
     def get_success_url(self):
         return reverse("hotline:categories")
+
+
+class CallListView(QueueListMixin, StaffMixin, ListView):
+    action = "call.view"
+    model = Call
+    queues = CALL_QUEUES
+    template_name = "hotline/call_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return self.queue_rows(Call.objects.select_related("agency", "unit"))
+
+
+class CallDetailView(ScopedMixin, DetailView):
+    """A call, its caller's number as the user may read it, and the call back of a missed one."""
+
+    action = "call.view"
+    model = Call
+    template_name = "hotline/call_detail.html"
+    context_object_name = "call"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("agency", "unit", "callback_by")
+
+    def get_context_data(self, **kwargs):
+        call = self.object
+        user = self.request.user
+        failed_name, failed_form = getattr(self, "failed", ("", None))
+        moves = [
+            (
+                name,
+                CALL_WORKFLOW.label(name),
+                failed_form if name == failed_name else CALL_WORKFLOW.form(name, call, prefix=name),
+            )
+            for name in CALL_WORKFLOW.available(call, user)
+        ]
+        full = access.sees_applicant_identity(user, call.agency)
+        return super().get_context_data(
+            moves=moves,
+            failed_form=failed_form,
+            phone=identity.decrypt(call.caller_phone_encrypted) if full else None,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = call = self.get_object()
+        name = request.POST.get("transition", "")
+        attempt = transitions.attempt(CALL_WORKFLOW, call, name, request, prefix=name)
+        if attempt.done:
+            messages.success(request, CALL_WORKFLOW.message(name, attempt.result))
+            return redirect("hotline:call", pk=call.pk)
+        if attempt.form is None:
+            messages.error(request, attempt.error)
+            return redirect("hotline:call", pk=call.pk)
+        self.failed = (name, attempt.form)
+        return self.render_to_response(self.get_context_data(), status=400)
+
+
+class CallImportView(ImportView):
+    """The telephone system's export of call records, for one agency."""
+
+    action = "call.handle"
+    form_class = CallImportForm
+    template_name = "hotline/call_import.html"
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            mapping = parse_mapping(data["mapping"].splitlines(), set(CALL_COLUMNS))
+        except ValueError as error:
+            form.add_error("mapping", str(error))
+            return self.form_invalid(form)
+        upload = data["file"]
+        try:
+            importer = CallImporter(user=self.request.user, agency=data["agency"], mapping=mapping)
+            report = importer.run(upload.read(), upload.name)
+        except PermissionDenied as denied:
+            form.add_error("agency", str(denied))
+            return self.form_invalid(form)
+        except (FileRefused, Refused) as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        return render(
+            self.request,
+            self.template_name,
+            self.get_context_data(form=CallImportForm(user=self.request.user), report=report),
+        )
+
+
+class StatisticsView(StaffMixin, TemplateView):
+    """Calls and work orders per agency and unit for a year or a month, with the roll-up over
+    every agency the user reads (a 主管部门: its whole subtree)."""
+
+    action = "workorder.view"
+    template_name = "hotline/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        start, end, year, month = statistics.period_of(self.request.GET, timezone.localdate())
+        calls = statistics.call_statistics(
+            access.scope(Call.objects.all(), user, "call.view"), start, end
+        )
+        orders = statistics.order_statistics(
+            access.scope(WorkOrder.objects.all(), user, "workorder.view"), start, end
+        )
+        return super().get_context_data(
+            year=year,
+            month=month,
+            months=range(1, 13),
+            start=start,
+            end=end,
+            calls=[(key, row.as_dict()) for key, row in calls.items()],
+            calls_total=statistics.total(calls, statistics.CallCounters()).as_dict(),
+            orders=[(agency, row.as_dict()) for agency, row in orders.items()],
+            orders_total=statistics.total(orders, statistics.OrderCounters()).as_dict(),
+            **kwargs,
+        )

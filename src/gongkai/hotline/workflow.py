@@ -5,8 +5,8 @@ service. The work-order page, the staff API and the command line go through
 from gongkai.agencies import access
 from gongkai.lib.workflow import Transition, Workflow
 
-from . import forms, services
-from .rules import ORDER_RULES
+from . import calls, forms, services
+from .rules import CALL_RULES, ORDER_RULES
 
 HANDLE, REVIEW = "workorder.handle", "workorder.review_return"
 
@@ -99,4 +99,21 @@ ORDER_WORKFLOW = Workflow.of(
         if transition.form in (forms.ReassignForm, forms.MergeForm, forms.CallbackForm)
         else {}
     ),
+)
+
+CALL_WORKFLOW = Workflow.of(
+    CALL_RULES,
+    Transition(
+        "call_back",
+        lambda call, data, user: calls.call_back(
+            call, reached=data["reached"], note=data["note"], user=user
+        ),
+        "call.handle",
+        forms.CallBackForm,
+        done=lambda call: (
+            "已回拨并接通" if call.callback_status == "done" else "已记录未接通，稍后再拨"
+        ),
+    ),
+    agency_of=lambda call: call.agency,
+    can=access.can,
 )

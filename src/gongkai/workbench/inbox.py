@@ -15,6 +15,7 @@ from gongkai.applications.inbox import SOURCES as CASE_SOURCES
 from gongkai.catalog.inbox import SOURCES as CATALOG_SOURCES
 from gongkai.columns.inbox import SOURCES as COLUMN_SOURCES
 from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
+from gongkai.hotline.inbox import CALL_SOURCES
 from gongkai.hotline.inbox import SOURCES as HOTLINE_SOURCES
 from gongkai.reports.inbox import SOURCES as REPORT_SOURCES
 from gongkai.review.inbox import SOURCES as REVIEW_SOURCES
@@ -46,6 +47,7 @@ SOURCES: tuple[Source, ...] = (
     *REPORT_SOURCES,
     *ENGAGEMENT_SOURCES,
     *HOTLINE_SOURCES,
+    *CALL_SOURCES,
     *COLUMN_SOURCES,
 )
 

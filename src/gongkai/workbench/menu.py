@@ -36,6 +36,8 @@ MENU = (
     MenuEntry("政民互动", "engagement:list", "message.view"),
     MenuEntry("互动渠道", "engagement:channels", "channel.view"),
     MenuEntry("12345工单", "hotline:list", "workorder.view"),
+    MenuEntry("热线来电", "hotline:calls", "call.view"),
+    MenuEntry("热线统计", "hotline:statistics", "workorder.view"),
     MenuEntry("工单类别与时限", "hotline:categories", "order_category.view"),
     MenuEntry("网站栏目", "columns:list", "column.view"),
     MenuEntry("年度报告", "reports:list", "report.view"),
