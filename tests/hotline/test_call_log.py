@@ -5,9 +5,11 @@ answered within 15 s, transfer success, average handling time, satisfaction, on-
 work orders — are counted per agency and unit in grouped queries, a 主管部门 reading the
 roll-up of its subtree."""
 
+import json
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -137,7 +139,10 @@ def test_work_orders_on_time_and_satisfaction(county, agency_a):
         user=clerk,
     )
     start, end, _, _ = period_of({"year": "2026"}, date(2026, 12, 1))
-    [(agency, row)] = statistics.order_statistics(WorkOrder.objects.all(), start, end).items()
+    [((agency, unit), row)] = statistics.order_statistics(
+        WorkOrder.objects.all(), start, end
+    ).items()
+    assert unit is None
     figures = row.as_dict()
     assert (figures["received"], figures["answered"], figures["on_time"]) == (2, 2, 1)
     assert (figures["on_time_rate"], figures["rated"], figures["satisfaction_rate"]) == (
@@ -153,3 +158,18 @@ def test_work_orders_on_time_and_satisfaction(county, agency_a):
     api.force_authenticate(supervisor)
     body = api.get("/api/staff/calls/statistics/?year=2026").json()
     assert body["orders_total"]["received"] == 2 and body["orders"][0]["on_time"] == 1
+
+
+def test_the_command_line_gives_the_same_figures(agency_a, tmp_path, capsys):
+    InternalUnit.objects.create(agency=agency_a, name="咨询科")
+    path = tmp_path / "话单.csv"
+    path.write_bytes(csv_bytes(_calls(agency_a, units=False), CALL_HEADERS))
+    call_command("hotline", "calls", str(path), "--agency", agency_a.credit_code)
+    assert "新增来电记录 7" in capsys.readouterr().out
+    call_command("hotline", "stats", "--year", "2026", "--month", "11", "--json")
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["start"] == "2026-11-01" and figures["calls_total"]["calls"] == 7
+    assert figures["calls_total"]["connection_rate"] == 71.43
+    call_command("hotline", "stats", "--agency", str(agency_a.pk))
+    out = capsys.readouterr().out
+    assert "话务\t合计\t来电 7\t接通 5（71.43%）" in out

@@ -356,6 +356,7 @@ class CallStatisticsRowSerializer(serializers.Serializer):
 class OrderStatisticsRowSerializer(serializers.Serializer):
     agency = serializers.CharField()
     agency_id = serializers.IntegerField()
+    unit = serializers.CharField(allow_null=True)
     received = serializers.IntegerField()
     answered = serializers.IntegerField()
     on_time = serializers.IntegerField()
@@ -402,10 +403,17 @@ def hotline_statistics(user, params) -> dict:
         | {"unit": None}
         | statistics.total(calls, statistics.CallCounters()).as_dict(),
         "orders": [
-            {"agency": agency.name, "agency_id": agency.pk, **row.as_dict()}
-            for agency, row in orders.items()
+            {
+                "agency": agency.name,
+                "agency_id": agency.pk,
+                "unit": unit.name if unit else None,
+                **row.as_dict(),
+            }
+            for (agency, unit), row in orders.items()
         ],
-        "orders_total": everyone | statistics.total(orders, statistics.OrderCounters()).as_dict(),
+        "orders_total": everyone
+        | {"unit": None}
+        | statistics.total(orders, statistics.OrderCounters()).as_dict(),
     }
 
 

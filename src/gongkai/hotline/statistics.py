@@ -120,18 +120,7 @@ def call_statistics(calls: QuerySet, start: date, end: date) -> dict:
         )
         .order_by()
     )
-    rows = list(grouped)
-    agencies = Agency.objects.in_bulk({row["agency"] for row in rows})
-    units = InternalUnit.objects.in_bulk({row["unit"] for row in rows if row["unit"]})
-    found = {}
-    for row in rows:
-        key = (agencies[row.pop("agency")], units.get(row.pop("unit")))
-        found[key] = CallCounters(talk_seconds=row.pop("talk_total"), **row)
-    return dict(
-        sorted(
-            found.items(), key=lambda item: (item[0][0].path, item[0][1] is not None, _name(item))
-        )
-    )
+    return _keyed(list(grouped), CallCounters)
 
 
 def _name(item) -> str:
@@ -140,12 +129,12 @@ def _name(item) -> str:
 
 
 def order_statistics(orders: QuerySet, start: date, end: date) -> dict:
-    """Counters per agency for work orders received from `start` to `end`."""
+    """Counters per (agency, unit or None) for work orders received from `start` to `end`."""
     answered = Q(status__in=ANSWERED_STATUSES, replied_on__isnull=False)
     reached = ~Q(satisfaction="") & ~Q(satisfaction=Satisfaction.UNREACHED)
     grouped = (
         orders.filter(received_on__gte=start, received_on__lte=end)
-        .values("agency")
+        .values("agency", "unit")
         .annotate(
             received=Count("id"),
             answered=Count("id", filter=answered),
@@ -159,10 +148,25 @@ def order_statistics(orders: QuerySet, start: date, end: date) -> dict:
         )
         .order_by()
     )
-    rows = list(grouped)
+    return _keyed(list(grouped), OrderCounters)
+
+
+def _keyed(rows: list[dict], counters) -> dict:
+    """{(agency, unit or None): counters} in the agencies' order, each agency's own line first."""
     agencies = Agency.objects.in_bulk({row["agency"] for row in rows})
-    found = {agencies[row.pop("agency")]: OrderCounters(**row) for row in rows}
-    return dict(sorted(found.items(), key=lambda item: item[0].path))
+    units = InternalUnit.objects.in_bulk({row["unit"] for row in rows if row["unit"]})
+    found = {}
+    for row in rows:
+        key = (agencies[row.pop("agency")], units.get(row.pop("unit")))
+        if "talk_total" in row:
+            row["talk_seconds"] = row.pop("talk_total")
+        found[key] = counters(**row)
+    return dict(
+        sorted(
+            found.items(),
+            key=lambda item: (item[0][0].path, item[0][1] is not None, _name(item)),
+        )
+    )
 
 
 def total(counters, empty):

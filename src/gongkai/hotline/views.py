@@ -298,7 +298,7 @@ class StatisticsView(StaffMixin, TemplateView):
             end=end,
             calls=[(key, row.as_dict()) for key, row in calls.items()],
             calls_total=statistics.total(calls, statistics.CallCounters()).as_dict(),
-            orders=[(agency, row.as_dict()) for agency, row in orders.items()],
+            orders=[(key, row.as_dict()) for key, row in orders.items()],
             orders_total=statistics.total(orders, statistics.OrderCounters()).as_dict(),
             **kwargs,
         )

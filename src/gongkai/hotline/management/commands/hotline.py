@@ -137,7 +137,10 @@ class Command(BaseCommand):
                 for (a, u), row in call_rows.items()
             ],
             "calls_total": statistics.total(call_rows, statistics.CallCounters()).as_dict(),
-            "orders": [{"agency": a.name, **row.as_dict()} for a, row in order_rows.items()],
+            "orders": [
+                {"agency": a.name, "unit": u.name if u else None, **row.as_dict()}
+                for (a, u), row in order_rows.items()
+            ],
             "orders_total": statistics.total(order_rows, statistics.OrderCounters()).as_dict(),
         }
         if options["json"]:
@@ -153,9 +156,10 @@ class Command(BaseCommand):
                 f"\t平均通话 {row['average_handling_seconds'] or '—'} 秒"
                 f"\t满意 {_pct(row['satisfaction_rate'])}"
             )
-        for row in [*data["orders"], {"agency": "合计", **data["orders_total"]}]:
+        for row in [*data["orders"], {"agency": "合计", "unit": None, **data["orders_total"]}]:
+            where = row["agency"] + (f" · {row['unit']}" if row["unit"] else "")
             self.stdout.write(
-                f"工单\t{row['agency']}\t收到 {row['received']}\t答复 {row['answered']}"
+                f"工单\t{where}\t收到 {row['received']}\t答复 {row['answered']}"
                 f"\t按期 {_pct(row['on_time_rate'])}\t退单 {row['returned']}"
                 f"\t并单 {row['merged']}\t回访满意 {_pct(row['satisfaction_rate'])}"
             )
