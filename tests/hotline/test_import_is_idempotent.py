@@ -107,6 +107,11 @@ def test_other_column_names_are_mapped(agency_a):
     assert mapped.created == 1
     with pytest.raises(ValueError, match="不是可对应的字段"):
         parse_mapping(["caller=来电人"])
+    # On the page a clerk names our field in Chinese.
+    assert parse_mapping(["工单编号=单号", "答复内容=回复内容"]) == {
+        "number": "单号",
+        "reply_text": "回复内容",
+    }
 
 
 def test_only_those_who_handle_work_orders_import(agency_a, agency_b):

@@ -23,7 +23,7 @@ from gongkai.web.viewsets import StaffScopedViewSet
 
 from . import caller as callers
 from . import exporter, services, statistics
-from .calls import CALL_COLUMNS, CallImporter
+from .calls import CALL_COLUMNS, CALL_LABELS, CallImporter
 from .importer import Importer, parse_mapping
 from .models import (
     CONTENT_MAX_CHARS,
@@ -443,7 +443,7 @@ class CallViewSet(StaffScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMode
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         try:
-            mapping = parse_mapping(data["mapping"], set(CALL_COLUMNS))
+            mapping = parse_mapping(data["mapping"], set(CALL_COLUMNS), CALL_LABELS)
         except ValueError as error:
             raise Refused(str(error), "mapping") from None
         upload = data["file"]

@@ -107,7 +107,7 @@ class ImportForm(forms.Form):
         label=_("列名对应（可选）"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("平台列名与默认不同时填写，每行一项，如 number=工单号"),
+        help_text=_("平台列名与默认不同时填写，每行一项：本系统字段=文件列名，如 工单编号=工单号"),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -122,7 +122,9 @@ class CallImportForm(ImportForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields["file"].label = _("话务系统导出的来电记录")
         self.fields["file"].help_text = _("CSV、XLSX 或 JSON；同一呼叫流水号重复导入不会重复登记")
-        self.fields["mapping"].help_text = _("列名与默认不同时填写，每行一项，如 call_id=流水号")
+        self.fields["mapping"].help_text = _(
+            "列名与默认不同时填写，每行一项：本系统字段=文件列名，如 呼叫流水号=流水号"
+        )
 
 
 class CategoryForm(forms.ModelForm):

@@ -117,9 +117,14 @@ class Report:
         return [f"第 {line} 行：{message}" for line, message in self.errors]
 
 
-def parse_mapping(pairs: list[str], known: set[str] | None = None) -> dict[str, str]:
-    """`["number=工单号", "reply_text=回复内容"]` → {our field: the platform's column}."""
+def parse_mapping(
+    pairs: list[str], known: set[str] | None = None, labels: dict[str, str] | None = None
+) -> dict[str, str]:
+    """`["number=工单号", "答复内容=回复内容"]` → {our field: the file's column}; our field is
+    named by its code or by its Chinese name (`labels`), as a clerk writes it on the page."""
     known = known if known is not None else set(INPUT_COLUMNS) | set(RESULT_COLUMNS)
+    labels = labels if labels is not None else FIELD_LABELS | RESULT_COLUMNS
+    by_label = {label: code for code, label in labels.items() if code in known}
     mapping = {}
     for pair in pairs:
         pair = pair.strip()
@@ -127,12 +132,12 @@ def parse_mapping(pairs: list[str], known: set[str] | None = None) -> dict[str, 
             continue
         ours, sep, theirs = pair.partition("=")
         ours, theirs = ours.strip(), theirs.strip()
+        ours = by_label.get(ours, ours)
         if not sep or not ours or not theirs:
-            raise ValueError(f"列名对应“{pair}”应写成 本系统字段=列名，如 number=工单号")
+            raise ValueError(f"列名对应“{pair}”应写成 本系统字段=文件列名，如 工单编号=工单号")
         if ours not in known:
-            raise ValueError(
-                f"列名对应“{pair}”中的“{ours}”不是可对应的字段，可用：{'、'.join(sorted(known))}"
-            )
+            names = "、".join(labels.get(code, code) for code in sorted(known))
+            raise ValueError(f"列名对应“{pair}”中的“{ours}”不是可对应的字段，可用：{names}")
         mapping[ours] = theirs
     return mapping
 

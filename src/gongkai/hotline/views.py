@@ -20,7 +20,7 @@ from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
 
 from . import caller, exporter, statistics
-from .calls import CALL_COLUMNS, CallImporter
+from .calls import CALL_COLUMNS, CALL_LABELS, CallImporter
 from .categories import follow_limits
 from .forms import CallImportForm, CategoryForm, ImportForm
 from .importer import Importer, parse_mapping
@@ -253,7 +253,7 @@ class CallImportView(ImportView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            mapping = parse_mapping(data["mapping"].splitlines(), set(CALL_COLUMNS))
+            mapping = parse_mapping(data["mapping"].splitlines(), set(CALL_COLUMNS), CALL_LABELS)
         except ValueError as error:
             form.add_error("mapping", str(error))
             return self.form_invalid(form)

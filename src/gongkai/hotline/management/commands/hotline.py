@@ -16,7 +16,7 @@ from gongkai.agencies.access import PLATFORM_ORDER_IMPORT
 from gongkai.agencies.models import Agency
 from gongkai.core.actor import Actor, acting_as, actor_for_user
 from gongkai.hotline import exporter, statistics
-from gongkai.hotline.calls import CALL_COLUMNS, CallImporter
+from gongkai.hotline.calls import CALL_COLUMNS, CALL_LABELS, CallImporter
 from gongkai.hotline.importer import Importer, parse_mapping
 from gongkai.hotline.models import Call, ImportBatch, WorkOrder
 from gongkai.hotline.platform_files import FileRefused
@@ -67,12 +67,12 @@ class Command(BaseCommand):
         getattr(self, f"_{verb}")(options)
 
     def _import(self, options) -> None:
-        self._run_import(options, Importer, None)
+        self._run_import(options, Importer, None, None)
 
     def _calls(self, options) -> None:
-        self._run_import(options, CallImporter, set(CALL_COLUMNS))
+        self._run_import(options, CallImporter, set(CALL_COLUMNS), CALL_LABELS)
 
-    def _run_import(self, options, importer_class, known) -> None:
+    def _run_import(self, options, importer_class, known, labels) -> None:
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"文件“{path}”不存在")
@@ -85,7 +85,7 @@ class Command(BaseCommand):
                 raise CommandError(f"用户“{options['user']}”不存在或已停用")
             actor = actor_for_user(user)
         try:
-            mapping = parse_mapping(options["map"], known)
+            mapping = parse_mapping(options["map"], known, labels)
         except ValueError as error:
             raise CommandError(str(error)) from None
         with acting_as(actor):
