@@ -102,7 +102,7 @@ def keyed_digest(subject: str) -> str:
     """A digest of personal information that is equal for equal `subject`s and cannot be
     turned back into it without the key: records are matched by it (the same applicant, the
     same hotline caller) while the information itself stays encrypted."""
-    return hmac.new(_digest_key(), subject.encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(_digest_key(), subject.encode(), "sha256").hex()
 
 
 def _digest_key() -> bytes:
