@@ -16,6 +16,7 @@ from gongkai.columns.models import Column
 from gongkai.core.audit import record_transition
 from gongkai.core.models import AuditEvent
 from gongkai.engagement.models import Channel, Consultation, ConsultationComment, Message
+from gongkai.hotline.models import Call, ImportBatch, OrderCategory, WorkOrder
 from gongkai.interpretations.models import Interpretation
 from gongkai.newmedia.models import NewMediaAccount
 from gongkai.oversight.models import (
@@ -34,6 +35,7 @@ from tests.checks import owned_rows as checks_rows
 from tests.columns import owned_rows as column_rows
 from tests.conftest import make_staff
 from tests.engagement import owned_rows as engagement_rows
+from tests.hotline import owned_rows as hotline_rows
 from tests.interpretations import owned_rows as interpretation_rows
 from tests.newmedia import owned_rows as new_media_rows
 from tests.oversight import owned_rows as oversight_rows
@@ -117,4 +119,8 @@ OWNED: dict[type, Owned] = {
     Deduction: Owned(make=oversight_rows.deduction, payload=oversight_rows.transition_payload),
     Remedy: Owned(make=oversight_rows.remedy, payload=oversight_rows.transition_payload),
     Circular: Owned(make=oversight_rows.circular, payload=oversight_rows.transition_payload),
+    WorkOrder: Owned(make=hotline_rows.work_order, payload=hotline_rows.work_order_payload),
+    ImportBatch: Owned(make=hotline_rows.batch, payload=hotline_rows.work_order_payload),
+    OrderCategory: Owned(make=hotline_rows.category, payload=hotline_rows.category_payload),
+    Call: Owned(make=hotline_rows.call, payload=hotline_rows.call_payload),
 }

@@ -24,6 +24,10 @@ from gongkai.catalog import services as catalog
 from gongkai.engagement import services as engagement
 from gongkai.engagement.consultation_workflow import COMMENT_WORKFLOW, CONSULTATION_WORKFLOW
 from gongkai.engagement.workflow import MESSAGE_WORKFLOW
+from gongkai.hotline import services as hotline
+from gongkai.hotline.calls import CallImporter
+from gongkai.hotline.models import Call
+from gongkai.hotline.workflow import CALL_WORKFLOW, ORDER_WORKFLOW
 from gongkai.interpretations import services as interpretations
 from gongkai.interpretations.models import NoInterpretationReason
 from gongkai.interpretations.workflow import DOCUMENT_WORKFLOW, INTERPRETATION_WORKFLOW
@@ -41,6 +45,7 @@ from tests.catalog.makers import Team, make_item
 from tests.conftest import login, make_agency, make_staff
 from tests.engagement.consultation_makers import comment_on, consultation_in
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.hotline.makers import CALL_HEADERS, call_row, csv_bytes, make_order
 from tests.interpretations.makers import make_interpretation, make_policy
 from tests.oversight.round_makers import deduct, open_quarter
 from tests.profiles.makers import add_leader, draft, editors
@@ -189,6 +194,26 @@ def _oversight_channel(workflow, url_name, api_path):
 ROUNDS = _oversight_channel(ROUND_WORKFLOW, "oversight:round", "assessment-rounds")
 REMEDIES = _oversight_channel(REMEDY_WORKFLOW, "oversight:remedy", "remedies")
 CIRCULARS = _oversight_channel(CIRCULAR_WORKFLOW, "oversight:circular", "circulars")
+
+WORK_ORDERS = Channel(
+    ORDER_WORKFLOW,
+    page=lambda order: reverse("hotline:detail", args=[order.pk]),
+    post=lambda order, name: (reverse("hotline:detail", args=[order.pk]), {"transition": name}),
+    api=lambda order: f"/api/staff/work-orders/{order.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda order: type(order).objects.get(pk=order.pk).status,
+)
+
+CALLS = Channel(
+    CALL_WORKFLOW,
+    page=lambda call: reverse("hotline:call", args=[call.pk]),
+    post=lambda call, name: (reverse("hotline:call", args=[call.pk]), {"transition": name}),
+    api=lambda call: f"/api/staff/calls/{call.pk}/transitions/",
+    api_name="transition",
+    offered=lambda html: set(re.findall(r'id="transition-([a-z_]+)"', html)),
+    status=lambda call: type(call).objects.get(pk=call.pk).callback_status,
+)
 
 
 @pytest.fixture
@@ -499,6 +524,63 @@ def test_profile_transitions(county, actor, state):
     done = _compare(PROFILES, lambda: _profile_in(county, actor, state), actor)
     offered = _offers_agree(PROFILES, _profile_in(county, actor, state), actor)
     assert (done, offered) == PROFILE_MOVES[state]
+
+
+# ---- 12345 work orders ---------------------------------------------------------------------
+
+_order_serial = iter(range(1, 10_000))
+
+
+def _order_in(agency, actor, state: str):
+    order = make_order(agency, f"T{next(_order_serial):05d}", user=actor)
+    if state in ("accepted", "return_requested", "replied", "closed"):
+        order = hotline.accept(order, user=actor)
+    if state == "return_requested":
+        order = hotline.request_return(order, reason="不属于本局职责", user=actor)
+    if state in ("replied", "closed"):
+        order = hotline.reply(order, text="已答复来电人。", user=actor)
+    if state == "closed":
+        order = hotline.close(order, user=actor)
+    return order
+
+
+ORDER_MOVES = {
+    # state: (carried out with no input, offered)
+    "received": (1, {"accept", "request_return", "reassign", "extend", "merge"}),
+    "accepted": (0, {"request_return", "reassign", "extend", "merge", "reply"}),
+    # The actor asked for the return himself: approving it is refused, alike on both channels.
+    "return_requested": (0, {"approve_return", "reject_return"}),
+    "replied": (1, {"close", "record_callback"}),
+    "closed": (0, {"record_callback"}),
+}
+
+
+@pytest.mark.parametrize("state", ORDER_MOVES)
+def test_work_order_transitions(agency_a, actor, state):
+    done = _compare(WORK_ORDERS, lambda: _order_in(agency_a, actor, state), actor)
+    offered = _offers_agree(WORK_ORDERS, _order_in(agency_a, actor, state), actor)
+    assert (done, offered) == ORDER_MOVES[state]
+
+
+def _call_in(agency, actor, state: str):
+    call_id = f"K{next(_order_serial):05d}"
+    wait = None if state in ("pending", "done") else 5
+    table = [call_row(call_id, "2026-11-30 09:00:00", wait=wait)]
+    CallImporter(user=actor, agency=agency).run(csv_bytes(table, CALL_HEADERS), "calls.csv")
+    call = Call.objects.get(agency=agency, call_id=call_id)
+    if state == "done":
+        call = CALL_WORKFLOW.perform(call, "call_back", {"reached": "yes"}, user=actor)
+    return call
+
+
+CALL_MOVES = {"pending": (0, {"call_back"}), "done": (0, set()), "none": (0, set())}
+
+
+@pytest.mark.parametrize("state", CALL_MOVES)
+def test_call_transitions(agency_a, actor, state):
+    done = _compare(CALLS, lambda: _call_in(agency_a, actor, state), actor)
+    offered = _offers_agree(CALLS, _call_in(agency_a, actor, state), actor)
+    assert (done, offered) == CALL_MOVES[state]
 
 
 def test_the_submitter_signing_is_refused_alike_on_both_channels(agency_a):

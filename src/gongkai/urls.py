@@ -24,6 +24,7 @@ urlpatterns = [
     path("workbench/profiles/", include("gongkai.profiles.urls")),
     path("workbench/new-media/", include("gongkai.newmedia.urls")),
     path("workbench/oversight/", include("gongkai.oversight.urls")),
+    path("workbench/hotline/", include("gongkai.hotline.urls")),
     path("api/", include("gongkai.api.urls")),
 ]
 

@@ -11,6 +11,10 @@ from gongkai.applications import services as cases
 from gongkai.columns.models import Column
 from gongkai.engagement import consultations
 from gongkai.engagement import services as engagement
+from gongkai.hotline import services as hotline
+from gongkai.hotline.caller import Caller
+from gongkai.hotline.calls import CallImporter
+from gongkai.hotline.models import Call
 from gongkai.oversight import rounds
 from gongkai.oversight.models import Remedy
 from gongkai.profiles import services as profiles
@@ -21,6 +25,7 @@ from tests.catalog.makers import Team, make_item
 from tests.columns.makers import make_column, publish_on
 from tests.engagement.consultation_makers import comment_on, make_consultation
 from tests.engagement.makers import SPAM, channel_of, make_message
+from tests.hotline.makers import CALL_HEADERS, call_row, csv_bytes, make_order
 from tests.interpretations.makers import make_interpretation, make_policy, sync
 from tests.newmedia.makers import make_account
 from tests.oversight.round_makers import deduct, open_quarter
@@ -160,4 +165,41 @@ def make_waiting(agency, supervisor) -> Waiting:
         "remedies_to_check": [answered],
         "remedies_overdue": [overdue_remedy],
     }
+    waiting_orders(agency, clerk, rows)
     return waiting
+
+
+def _order(agency, number: str, subject: str = "", **fields):
+    """A work order whose matter is its own and whose caller left no number: no repeat."""
+    return make_order(agency, number, subject=subject or f"诉求{number}", caller=Caller(), **fields)
+
+
+def waiting_orders(agency, clerk, rows) -> None:
+    # 12345 work orders: complaints have 15 working days, consultations 2.
+    n = agency.pk * 100
+    new_order = _order(agency, f"W{n + 1}", kind="complaint")
+    due_order = _order(agency, f"W{n + 2}", dispatched="2026-11-30 09:00")
+    overdue_order = hotline.accept(
+        _order(agency, f"W{n + 3}", dispatched="2026-11-20 09:00"), user=clerk
+    )  # due 2026-11-24
+    returning = hotline.request_return(
+        hotline.accept(_order(agency, f"W{n + 4}", kind="complaint"), user=clerk),
+        reason="不属于本局职责",
+        user=clerk,
+    )
+    repeat = _order(agency, f"W{n + 5}", kind="complaint", subject="幸福路积水无人处理")
+    repeat_again = _order(agency, f"W{n + 6}", kind="complaint", subject="幸福路积水无人处理")
+    rows |= {
+        "workorders_new": [new_order, due_order, repeat, repeat_again],
+        "workorders_returns": [returning],
+        "workorders_repeats": [repeat_again],
+        "workorders_due": [due_order],
+        "workorders_overdue": [overdue_order],
+    }
+    # A missed call on the agency's own line waits to be called back; an answered one does not.
+    table = [
+        call_row(f"CB{n}", "2026-11-30 09:00:00", wait=None, phone=f"1380000{n:04d}"),
+        call_row(f"CA{n}", "2026-11-30 09:05:00", phone=f"1390000{n:04d}"),
+    ]
+    CallImporter(user=clerk, agency=agency).run(csv_bytes(table, CALL_HEADERS), "calls.csv")
+    rows["calls_to_call_back"] = list(Call.objects.filter(agency=agency, call_id=f"CB{n}"))

@@ -107,13 +107,25 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "oversight.manage": frozenset({R.SUPERVISOR}),
     # The agency's office answers the 整改 a round's deduction asks of it.
     "oversight.remedy": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    # 12345 热线: the office signs for the platform's work orders and answers them; a return to
+    # the platform (退单) is reviewed by the 分管领导 or by the 主管部门 above the agency; the
+    # agency admin sets the limits of the categories.
+    "workorder.view": STAFF_ROLES | {R.SUPERVISOR},
+    "workorder.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
+    "workorder.review_return": frozenset({R.LEADER, R.SUPERVISOR}),
+    "order_category.view": STAFF_ROLES | {R.SUPERVISOR},
+    "order_category.change": frozenset({R.AGENCY_ADMIN}),
+    # The agency's own line (e.g. 96128): its call records, and calling back the missed calls.
+    "call.view": STAFF_ROLES | {R.SUPERVISOR},
+    "call.handle": frozenset({R.CLERK, R.LEADER, R.AGENCY_ADMIN}),
 }
 
 
 # What a 主管部门 does to the agencies below it, besides reading: accepting or returning their
-# annual reports (Art. 49: departments report to their 主管部门), and inspecting and assessing
-# them (督查考核).
-SUPERVISING_ACTIONS = frozenset({"report.accept", "oversight.manage"})
+# annual reports (Art. 49: departments report to their 主管部门), inspecting and assessing them
+# (督查考核), and reviewing a department's return of a 12345 work order (退单 only with a reason
+# and a review).
+SUPERVISING_ACTIONS = frozenset({"report.accept", "oversight.manage", "workorder.review_return"})
 
 
 def is_read(action: str) -> bool:
@@ -184,6 +196,11 @@ SCHEDULED_PUBLICATION = SystemTask("定时发布", frozenset({"item.publish"}))
 # A policy document's approved interpretation, published with the document (政策解读 同步).
 SYNCED_PUBLICATION = SystemTask("随所解读的文件同步发布", frozenset({"item.publish"}))
 PAST_REPORT_IMPORT = SystemTask("导入往年已公开年报（命令行）", frozenset({"report.edit"}))
+# The city 12345 platform's and the telephone system's files delivered on the server: taking
+# work orders and call records in, nothing else.
+PLATFORM_ORDER_IMPORT = SystemTask(
+    "导入12345平台工单、话务记录（命令行）", frozenset({"workorder.handle", "call.handle"})
+)
 
 
 def _memberships(user) -> list[Membership]:

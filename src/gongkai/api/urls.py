@@ -9,6 +9,7 @@ from gongkai.catalog import api as catalog_api
 from gongkai.checks import api as checks_api
 from gongkai.engagement import api as engagement_api
 from gongkai.engagement import consultation_api
+from gongkai.hotline import api as hotline_api
 from gongkai.interpretations import api as interpretations_api
 from gongkai.oversight import api as oversight_api
 from gongkai.profiles import api as profiles_api
@@ -72,6 +73,11 @@ staff.register("profiles", profiles_api.ProfileViewSet, basename="staff-profile"
 staff.register("assessment-rounds", oversight_api.RoundViewSet, basename="staff-assessment-round")
 staff.register("remedies", oversight_api.RemedyViewSet, basename="staff-remedy")
 staff.register("circulars", oversight_api.CircularViewSet, basename="staff-circular")
+staff.register("work-orders", hotline_api.WorkOrderViewSet, basename="staff-work-order")
+staff.register("calls", hotline_api.CallViewSet, basename="staff-call")
+staff.register(
+    "work-order-batches", hotline_api.ImportBatchViewSet, basename="staff-work-order-batch"
+)
 
 app_name = "api"
 urlpatterns = [

@@ -100,12 +100,24 @@ def applicant_key(*, id_type: str = "", id_number: str = "", credit_code: str = 
         subject = f"person:{id_type}:{id_number.strip().upper().replace(' ', '')}"
     else:
         return ""
-    return hmac.new(_digest_key(), subject.encode(), hashlib.sha256).hexdigest()
+    return keyed_digest(subject)
+
+
+def keyed_digest(subject: str) -> str:
+    """A digest of personal information that is equal for equal `subject`s and cannot be
+    turned back into it without the key: records are matched by it (the same applicant, the
+    same hotline caller) while the information itself stays encrypted."""
+    return hmac.digest(_digest_key(), subject.encode(), "sha256").hex()
 
 
 def _digest_key() -> bytes:
+    return _digest_key_of(settings.GONGKAI_ID_NUMBER_KEYS, settings.SECRET_KEY)
+
+
+@cache
+def _digest_key_of(configured: str, secret_key: str) -> bytes:
     # The oldest configured key stays in the list longest while newer keys are put in front,
     # so digests stay comparable across a rotation.
-    keys = [k.strip() for k in settings.GONGKAI_ID_NUMBER_KEYS.split(",") if k.strip()]
-    source = keys[-1] if keys else settings.SECRET_KEY
+    keys = [k.strip() for k in configured.split(",") if k.strip()]
+    source = keys[-1] if keys else secret_key
     return hashlib.sha256(f"gongkai-applicant-key:{source}".encode()).digest()

@@ -37,16 +37,28 @@ def reply_due(received: date, limits: Limits, *, complex_case: bool = False, ext
     )
 
 
-def check_extension(limits: Limits, workdays: int, *, on: date, due: date, extended: int) -> None:
+def check_extension(
+    limits: Limits,
+    workdays: int,
+    *,
+    on: date,
+    due: date,
+    extended: int,
+    noun: str = "留言",
+    limits_of: str = "本渠道",
+    deadline: str = "答复期限",
+) -> None:
     """More time is asked once, before the deadline has passed, within the hard maximum
-    (巢湖: announced on line before the deadline, 15 days at most)."""
+    (巢湖: announced on line before the deadline, 15 days at most). The refusal names the record
+    (`noun`: 「留言」, 「工单」), whose limits they are (`limits_of`: 「本渠道」, 「本类别」) and
+    what its deadline is called (`deadline`: 「答复期限」, 「办理期限」)."""
     if extended:
-        raise ExtensionRefused("每件留言只能延期一次")
+        raise ExtensionRefused(f"每件{noun}只能延期一次")
     if on > due:
-        raise ExtensionRefused(f"答复期限（{due:%Y-%m-%d}）已过，不能再延期，应尽快答复")
+        raise ExtensionRefused(f"{deadline}（{due:%Y-%m-%d}）已过，不能再延期，应尽快答复")
     if not 1 <= workdays <= limits.max_extension_workdays:
         raise ExtensionRefused(
-            f"延期须为1至{limits.max_extension_workdays}个工作日（本渠道的延期上限）"
+            f"延期须为1至{limits.max_extension_workdays}个工作日（{limits_of}的延期上限）"
         )
 
 

@@ -19,7 +19,8 @@ def no_lone_surrogates(value: str) -> None:
         raise ValidationError(_("内容含有无法识别的字符，请删除乱码后重新提交"))
 
 
-def _text(label: str, max_length: int, **options) -> forms.CharField:
+def text_field(label: str, max_length: int, **options) -> forms.CharField:
+    """A text input with its refusals in Chinese, naming the field; also the hotline's forms."""
     return forms.CharField(
         label=label,
         max_length=max_length,
@@ -55,11 +56,11 @@ class MessageForm(forms.Form):
     channel = ChannelChoiceField(
         label=_("向哪个机关、哪类渠道留言"), queryset=None, empty_label="请选择"
     )
-    subject = _text(_("标题"), SUBJECT_MAX_CHARS)
-    text = _text(_("内容"), TEXT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
-    writer_name = _text(_("姓名"), 50, required=False)
+    subject = text_field(_("标题"), SUBJECT_MAX_CHARS)
+    text = text_field(_("内容"), TEXT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
+    writer_name = text_field(_("姓名"), 50, required=False)
     anonymous = forms.BooleanField(label=_("匿名留言（咨询和领导信箱须署名）"), required=False)
-    phone = _text(_("联系电话"), 40, required=False)
+    phone = text_field(_("联系电话"), 40, required=False)
     email = forms.EmailField(label=_("电子邮箱"), required=False, validators=[no_lone_surrogates])
     publish_consent = forms.BooleanField(
         label=_("同意公开答复（公开时隐去姓名、证件号码、电话等个人信息）"), required=False
@@ -101,7 +102,7 @@ class PublicMessageForm(MessageForm):
         assume_scheme="https",
         validators=[no_lone_surrogates],
     )
-    page_excerpt = _text(_("出错的文字"), 500, required=False)
+    page_excerpt = text_field(_("出错的文字"), 500, required=False)
     field_order = ["channel", "page_url", "page_excerpt"]
 
 
@@ -125,12 +126,12 @@ class StaffMessageForm(MessageForm):
 
 
 class LookupForm(forms.Form):
-    lookup_code = _text(_("查询码"), 20)
-    contact = _text(_("留言时填写的联系电话或电子邮箱"), 254)
+    lookup_code = text_field(_("查询码"), 20)
+    contact = text_field(_("留言时填写的联系电话或电子邮箱"), 254)
 
 
 class RefuseForm(forms.Form):
-    reason = _text(
+    reason = text_field(
         _("不予受理的理由"),
         1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -167,7 +168,7 @@ class TransferForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=_("或转给其他机关"), queryset=None, required=False, empty_label="—"
     )
-    reason = _text(_("转办理由"), 1000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field(_("转办理由"), 1000, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, message, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,7 +185,7 @@ class ExtendForm(forms.Form):
             "min_value": _("延长的工作日数至少为1"),
         },
     )
-    reason = _text(
+    reason = text_field(
         _("延期理由"),
         1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -193,11 +194,11 @@ class ExtendForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    text = _text(_("答复内容"), TEXT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
+    text = text_field(_("答复内容"), TEXT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
     publish_reply = forms.BooleanField(
         label=_("在门户公开答复（留言人同意公开时）"), required=False
     )
-    masked_names = _text(
+    masked_names = text_field(
         _("公开时隐去的姓名"),
         300,
         required=False,
@@ -210,7 +211,7 @@ class ReplyForm(forms.Form):
 
 
 class ReworkForm(forms.Form):
-    reason = _text(_("修改意见"), 1000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field(_("修改意见"), 1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ChannelForm(forms.ModelForm):

@@ -103,16 +103,18 @@ OPEN_STATUSES = (
 ANSWERED_STATUSES = (MessageStatus.REPLIED, MessageStatus.CLOSED)
 
 
-class MessageQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+class DueQuerySet(models.QuerySet):
+    """Records answered on a working-day clock: their `status` is one of `open_statuses` while
+    the clock runs, and `due_on` is the cached deadline. Messages and the hotline's work orders
+    share these queries, so their queues and warnings read alike."""
 
-    def published(self):
-        """Answered messages whose writer agreed and whose handler published the reply."""
-        return self.filter(status__in=ANSWERED_STATUSES, publish_consent=True, publish_reply=True)
+    open_statuses: tuple[str, ...] = ()
+
+    def open(self):
+        return self.filter(status__in=self.open_statuses)
 
     def overdue(self, today: date):
-        """Open messages whose reply deadline has passed."""
+        """Open records whose deadline has passed."""
         return self.open().filter(due_on__lt=today)
 
     def handled_by(self, user):
@@ -120,12 +122,20 @@ class MessageQuerySet(models.QuerySet):
         return self.open().filter(handler=user)
 
     def due_within(self, workdays: int, today: date):
-        """Open messages due from today up to `workdays` working days ahead."""
+        """Open records due from today up to `workdays` working days ahead."""
         try:
             last = add_workdays(today, workdays)
         except CalendarUnknown:
             last = today
         return self.open().filter(due_on__gte=today, due_on__lte=last)
+
+
+class MessageQuerySet(DueQuerySet):
+    open_statuses = OPEN_STATUSES
+
+    def published(self):
+        """Answered messages whose writer agreed and whose handler published the reply."""
+        return self.filter(status__in=ANSWERED_STATUSES, publish_consent=True, publish_reply=True)
 
 
 class Message(AuditedModel):

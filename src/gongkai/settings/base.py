@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "gongkai.profiles",
     "gongkai.newmedia",
     "gongkai.oversight",
+    "gongkai.hotline",
     "gongkai.catalog",
     "gongkai.review",
     "gongkai.interpretations",
@@ -229,6 +230,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "gongkai.agencies.models.Role",
         "ConsultationStatusEnum": "gongkai.engagement.consultation_models.ConsultationStatus",
         "CommentStatusEnum": "gongkai.engagement.consultation_models.CommentStatus",
+        "HandlingRoleEnum": "gongkai.hotline.models.HandlingRole",
     },
 }
 
@@ -318,6 +320,9 @@ GONGKAI_COLUMN_WARN_DAYS = env_int("GONGKAI_COLUMN_WARN_DAYS", 3)
 GONGKAI_NEWMEDIA_WARN_DAYS = env_int("GONGKAI_NEWMEDIA_WARN_DAYS", 3)
 # The kiosk (/kiosk/) goes back to its start page after this many seconds untouched.
 GONGKAI_KIOSK_IDLE_SECONDS = env_int("GONGKAI_KIOSK_IDLE_SECONDS", 60)
+# 12345 热线: a work order from the same caller or on the same matter within this many calendar
+# days of an earlier one is proposed for merging (并单). UNCONFIRMED: no text seen sets the period.
+GONGKAI_HOTLINE_REPEAT_DAYS = env_int("GONGKAI_HOTLINE_REPEAT_DAYS", 30)
 GONGKAI_BASE_URL = env_str("GONGKAI_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {

@@ -15,6 +15,8 @@ from gongkai.applications.inbox import SOURCES as CASE_SOURCES
 from gongkai.catalog.inbox import SOURCES as CATALOG_SOURCES
 from gongkai.columns.inbox import SOURCES as COLUMN_SOURCES
 from gongkai.engagement.inbox import SOURCES as ENGAGEMENT_SOURCES
+from gongkai.hotline.inbox import CALL_SOURCES
+from gongkai.hotline.inbox import SOURCES as HOTLINE_SOURCES
 from gongkai.interpretations.inbox import SOURCES as INTERPRETATION_SOURCES
 from gongkai.newmedia.inbox import SOURCES as NEW_MEDIA_SOURCES
 from gongkai.oversight.inbox import SOURCES as OVERSIGHT_SOURCES
@@ -49,6 +51,8 @@ SOURCES: tuple[Source, ...] = (
     *INTERPRETATION_SOURCES,
     *REPORT_SOURCES,
     *ENGAGEMENT_SOURCES,
+    *HOTLINE_SOURCES,
+    *CALL_SOURCES,
     *COLUMN_SOURCES,
     *PROFILE_SOURCES,
     *NEW_MEDIA_SOURCES,
