@@ -9,7 +9,7 @@ from gongkai.catalog.models import InfoItem
 
 from .consultation_models import COMMENT_MAX_CHARS, AdoptionDecision, CommentStatus
 from .consultations import CommentSubmission, Draft
-from .forms import _text, no_lone_surrogates
+from .forms import no_lone_surrogates, text_field
 from .services import Upload
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -19,14 +19,14 @@ class ConsultationForm(forms.Form):
     """A consultation as staff set it up; the draft is a published item or an uploaded file."""
 
     agency = forms.ModelChoiceField(label=_("征集机关"), queryset=None, empty_label=None)
-    title = _text(_("征集标题"), 200)
-    explanation = _text(
+    title = text_field(_("征集标题"), 200)
+    explanation = text_field(
         _("起草说明"),
         5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("起草的背景和依据、主要内容、需要公众重点提出意见的问题"),
     )
-    item_index_no = _text(
+    item_index_no = text_field(
         _("草案所在政府信息的索引号"),
         60,
         required=False,
@@ -79,9 +79,9 @@ class CommentForm(forms.Form):
     """The public's comment on an open consultation."""
 
     submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    text = _text(_("意见内容"), COMMENT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
-    writer_name = _text(_("姓名（可不填）"), 50, required=False)
-    phone = _text(_("联系电话（可不填，不公开）"), 40, required=False)
+    text = text_field(_("意见内容"), COMMENT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 8}))
+    writer_name = text_field(_("姓名（可不填）"), 50, required=False)
+    phone = text_field(_("联系电话（可不填，不公开）"), 40, required=False)
     email = forms.EmailField(
         label=_("电子邮箱（可不填，不公开）"), required=False, validators=[no_lone_surrogates]
     )
@@ -109,13 +109,13 @@ class AdoptionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("请选择这条采纳情况对应的意见")},
     )
-    summary = _text(_("意见摘要"), 2000, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = text_field(_("意见摘要"), 2000, widget=forms.Textarea(attrs={"rows": 3}))
     decision = forms.ChoiceField(
         label=_("采纳情况"),
         choices=AdoptionDecision.choices,
         error_messages={"required": _("请选择采纳、部分采纳或未采纳")},
     )
-    reason = _text(
+    reason = text_field(
         _("理由"),
         2000,
         required=False,
@@ -131,7 +131,7 @@ class AdoptionForm(forms.Form):
 
 
 class PublishResultForm(forms.Form):
-    text = _text(
+    text = text_field(
         _("采纳情况总体说明"),
         5000,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -140,7 +140,7 @@ class PublishResultForm(forms.Form):
 
 
 class RejectCommentForm(forms.Form):
-    reason = _text(
+    reason = text_field(
         _("不予采用的理由"),
         500,
         widget=forms.Textarea(attrs={"rows": 2}),
