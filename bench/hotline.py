@@ -57,7 +57,8 @@ def seed(calls: int, orders: int):
     from gongkai.agencies.services import create_staff
     from gongkai.calendar.workdays import add_workdays, workdays_between
     from gongkai.core import uscc
-    from gongkai.hotline.models import Call, CallbackStatus, OrderCategory, OrderStatus, WorkOrder
+    from gongkai.hotline.calls import insert_calls, new_call
+    from gongkai.hotline.models import CallbackStatus, OrderCategory, OrderStatus, WorkOrder
 
     def code(n: int) -> str:
         first17 = f"1153990300000{n:03d}0"
@@ -107,27 +108,30 @@ def seed(calls: int, orders: int):
             talk = None if missed else rng.randrange(20, 600)
             transferred = not missed and rng.random() < 0.1
             rows.append(
-                Call(
-                    agency=agency,
-                    call_id=f"B{n}",
-                    line="96128",
-                    unit=rng.choice(units[agency.pk]) if not missed else None,
-                    caller_phone_masked="138****0000",
-                    ring_at=ring,
-                    answered_at=None if missed else ring + timedelta(seconds=wait),
-                    ended_at=ring + timedelta(seconds=(wait or 0) + (talk or 30)),
-                    wait_seconds=wait,
-                    talk_seconds=talk,
-                    transferred=transferred,
-                    transfer_succeeded=(rng.random() < 0.94) if transferred else None,
-                    satisfaction=""
-                    if missed or rng.random() < 0.3
-                    else rng.choice(["satisfied"] * 20 + ["basic", "unsatisfied"]),
-                    callback_status=CallbackStatus.DONE if missed else CallbackStatus.NOT_NEEDED,
+                new_call(
+                    {
+                        "agency_id": agency.pk,
+                        "call_id": f"B{n}",
+                        "line": "96128",
+                        "unit_id": None if missed else rng.choice(units[agency.pk]).pk,
+                        "caller_phone_masked": "138****0000",
+                        "ring_at": ring,
+                        "answered_at": None if missed else ring + timedelta(seconds=wait),
+                        "ended_at": ring + timedelta(seconds=(wait or 0) + (talk or 30)),
+                        "wait_seconds": wait,
+                        "talk_seconds": talk,
+                        "transferred": transferred,
+                        "transfer_succeeded": (rng.random() < 0.94) if transferred else None,
+                        "satisfaction": ""
+                        if missed or rng.random() < 0.3
+                        else rng.choice(["satisfied"] * 20 + ["basic", "unsatisfied"]),
+                        "callback_status": (
+                            CallbackStatus.DONE if missed else CallbackStatus.NOT_NEEDED
+                        ),
+                    }
                 )
             )
-        with transaction.atomic():
-            Call.objects.bulk_create(rows)
+        insert_calls(rows)
     categories = {
         (c.agency_id, c.kind): c for c in OrderCategory.objects.filter(agency__in=departments)
     }

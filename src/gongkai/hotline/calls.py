@@ -13,7 +13,7 @@ through on a later call within a day.
 import time
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.base import ModelState
 from django.utils import timezone
@@ -121,7 +121,7 @@ _DEFAULTS = {
 } | {"id": None}
 
 
-def _new_call(values: dict) -> Call:
+def new_call(values: dict) -> Call:
     call = Call.__new__(Call)
     call.__dict__.update(_DEFAULTS)
     call.__dict__.update(values)
@@ -167,7 +167,7 @@ def read_call(
         raise RowError(f"满意度“{rating}”无效，可用：满意、基本满意、不满意（或留空）")
     encrypted, masked, key = cipher(_cell(row, columns, "caller_phone"))
     unit = units.get(_cell(row, columns, "unit"))
-    return _new_call(
+    return new_call(
         {
             "agency_id": agency.pk,
             "call_id": call_id,
@@ -249,16 +249,47 @@ class CallImporter:
     def _insert(self, batch: list[Call]) -> None:
         if not batch:
             return
-        known = set(
-            Call.objects.filter(
-                agency=self.agency, call_id__in=[call.call_id for call in batch]
-            ).values_list("call_id", flat=True)
-        )
+        # By the call ids alone, which the unique index leads with; another agency's call of
+        # the same id is rare and dropped here.
+        known = {
+            call_id
+            for agency_id, call_id in Call.objects.filter(
+                call_id__in=[call.call_id for call in batch]
+            ).values_list("agency_id", "call_id")
+            if agency_id == self.agency.pk
+        }
         fresh = [call for call in batch if call.call_id not in known]
-        # A call recorded meanwhile by a simultaneous import is skipped, not an error.
-        Call.objects.bulk_create(fresh, ignore_conflicts=True)
+        insert_calls(fresh)
         self.report.created += len(fresh)
         self.report.unchanged += len(batch) - len(fresh)
+
+
+def insert_calls(calls: list[Call]) -> None:
+    """`bulk_create` without the ORM compiling each of a row's twenty values on its own, which
+    took twice as long as the database's own work: one statement, the rows as tuples, dates
+    adapted by the backend. A call recorded meanwhile by a simultaneous import is skipped."""
+    if not calls:
+        return
+    ops = connection.ops
+    fields = [f for f in Call._meta.concrete_fields if f.attname != "id"]
+    dated = [isinstance(f, models.DateTimeField) for f in fields]
+    names = [f.attname for f in fields]
+    rows = [
+        tuple(
+            ops.adapt_datetimefield_value(value) if is_date and value is not None else value
+            for value, is_date in zip((call.__dict__[n] for n in names), dated, strict=True)
+        )
+        for call in calls
+    ]
+    table = ops.quote_name(Call._meta.db_table)
+    columns = ", ".join(ops.quote_name(f.column) for f in fields)
+    values = ", ".join(["%s"] * len(fields))
+    if connection.vendor == "sqlite":
+        sql = f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({values})"
+    else:
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING"
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def resolve_called_again(agency: Agency) -> int:
