@@ -43,6 +43,10 @@ def test_every_public_page_shows_the_identity_and_the_error_link(
     published = publish_everything(county, agency_a)
     client = Client()
     for name, url in page_urls(published).items():
+        # The touch-screen kiosk in a service hall is no website page: it keeps its own footer
+        # (the idle notice) and has no link out of it.
+        if name.startswith("kiosk:"):
+            continue
         response = client.get(url, follow=True)
         footer = _footer(response.content.decode())
         assert 'id="site-identity"' in footer, name
