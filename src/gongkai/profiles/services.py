@@ -73,6 +73,7 @@ def start_draft(agency: Agency, *, user) -> ProfileVersion:
     return version
 
 
+@transaction.atomic
 def edit(version: ProfileVersion, *, user, change_note: str, effective_on: date, **basic):
     version = _editing(version, user, "edit")
     for name in BASIC_FIELDS:
@@ -82,6 +83,7 @@ def edit(version: ProfileVersion, *, user, change_note: str, effective_on: date,
     return version
 
 
+@transaction.atomic
 def save_unit(version: ProfileVersion, *, user, unit: ProfileUnit | None, **fields):
     """Add an internal unit to the draft, or change one of its units."""
     version = _editing(version, user, "save_unit")
@@ -95,6 +97,7 @@ def save_unit(version: ProfileVersion, *, user, unit: ProfileUnit | None, **fiel
     return version
 
 
+@transaction.atomic
 def remove_unit(version: ProfileVersion, *, user, unit: ProfileUnit):
     version = _editing(version, user, "remove_unit")
     if unit.version_id != version.pk:
@@ -108,6 +111,7 @@ def _order(version: ProfileVersion) -> int:
     return (last or 0) + 10
 
 
+@transaction.atomic
 def add_leader(
     version: ProfileVersion,
     *,
@@ -142,6 +146,7 @@ def _entry_of(version: ProfileVersion, entry: LeaderEntry) -> LeaderEntry:
     return entry
 
 
+@transaction.atomic
 def change_leader(
     version: ProfileVersion,
     *,
@@ -166,6 +171,7 @@ def change_leader(
     return version
 
 
+@transaction.atomic
 def leader_leaves(version: ProfileVersion, *, user, leader: LeaderEntry, left_on: date):
     """The leader leaves on `left_on`: once published, their record is kept with that end
     date and they are no longer listed as a current leader. A leader added in this very draft
