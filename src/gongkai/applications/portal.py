@@ -21,6 +21,7 @@ from gongkai.core.audit import record_transition
 from gongkai.lib.errors import Refused
 from gongkai.web import params
 from gongkai.web.client import within_limit
+from gongkai.web.transitions import show_refusal
 
 from . import forms, limits, paper_form, reply_files, services
 from .models import Application
@@ -43,7 +44,7 @@ def apply(request):
                     submission_token=form.cleaned_data["submission_token"],
                 )
             except Refused as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                show_refusal(form, error)
             else:
                 request.session[RECEIPT_SESSION_KEY] = case.pk
                 return redirect("apply:receipt")

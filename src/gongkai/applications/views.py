@@ -15,6 +15,7 @@ from gongkai.lib.errors import Refused
 from gongkai.web import transitions
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import AgencyInUrlMixin, ScopedMixin, StaffMixin
+from gongkai.web.transitions import show_refusal
 
 from . import forms, letters, services
 from .ledger import PAUSED_STATUSES, clock_on
@@ -127,7 +128,7 @@ class CaseRegisterView(AgencyInUrlMixin, FormView):
                 if uploads:
                     services.attach_scans(case, uploads, user=self.request.user)
         except Refused as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"已登记申请 {case.number}。")
         return redirect("cases:detail", pk=case.pk)

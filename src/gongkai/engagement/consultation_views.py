@@ -83,14 +83,12 @@ class ConsultationFormMixin:
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"user": self.request.user}
 
-    def save(self, form) -> Consultation:
-        raise NotImplementedError
-
+    # Each view's `save(form)` writes the consultation through the services.
     def form_valid(self, form):
         try:
             consultation = self.save(form)
         except Refused as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            transitions.show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "已保存。核对后点击“发布征集”，门户即按期接收意见。")
         return redirect("engagement:consultation", pk=consultation.pk)

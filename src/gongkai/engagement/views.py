@@ -20,6 +20,7 @@ from gongkai.web import transitions
 from gongkai.web.params import integer
 from gongkai.web.queues import QueueListMixin
 from gongkai.web.scoping import ScopedMixin, StaffMixin
+from gongkai.web.transitions import show_refusal
 
 from . import oversight, services, statistics_charts
 from .channels import follow_limits
@@ -131,7 +132,7 @@ class RegisterView(StaffMixin, FormView):
                 user=self.request.user,
             )
         except Refused as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            show_refusal(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"已登记，查询码 {message.lookup_code_display}")
         return redirect("engagement:detail", pk=message.pk)

@@ -22,6 +22,7 @@ from gongkai.core.models import AuditEvent
 from gongkai.lib.errors import Refused
 from gongkai.web import params
 from gongkai.web.scoping import AgencyInUrlMixin, CsvExportMixin, ScopedMixin, StaffMixin
+from gongkai.web.transitions import show_refusal
 
 from . import audit_display, inbox
 from .forms import (
@@ -247,7 +248,7 @@ class _ReadingRoomRecordView(ScopedMixin, FormView):
         try:
             self.record(form.cleaned_data)
         except Refused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            show_refusal(form, refused)
             return self.form_invalid(form)
         messages.success(self.request, "已登记。")
         return redirect("workbench:reading_room_detail", pk=self.room.pk)
@@ -391,7 +392,7 @@ class StaffUpdateView(ScopedMixin, FormView):
                 is_active=data["is_active"],
             )
         except Refused as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            show_refusal(form, refused)
             return self.form_invalid(form)
         messages.success(self.request, f"已保存人员“{self.staff}”。")
         return redirect("workbench:staff_list")
